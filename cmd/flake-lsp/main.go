@@ -1,0 +1,46 @@
+// Command flake-lsp is a language server for Nix flakes. Subcommands:
+//
+//	flake-lsp parse [--quiet] FILE...   print syntax trees, exit 1 on errors
+//	flake-lsp version                   print the version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+const usage = `usage: flake-lsp <command> [arguments]
+
+commands:
+  parse [--quiet] FILE...   parse Nix files ("-" reads standard input) and
+                            print their syntax trees; exit 1 on syntax errors
+  version                   print the version
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "flake-lsp: the language server is not built yet; see 'flake-lsp help'\n")
+		return 2
+	}
+	switch args[0] {
+	case "parse":
+		return runParse(args[1:], stdin, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "flake-lsp %s\n", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "flake-lsp: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}

@@ -1,0 +1,319 @@
+// Tree-sitter grammar for the Nix expression language, written for flake-lsp.
+//
+// The grammar mirrors the structure of Nix's own LALR grammar (expr_function,
+// expr_if, expr_op, expr_app, expr_select, expr_simple) so that it accepts
+// exactly what Nix accepts. Word-like tokens (identifiers, keywords, numbers,
+// paths, search paths, URIs) are all lexed by the external scanner with the
+// longest-match rule of Nix's flex lexer, so that `a/b` is a path, `x:x` is a
+// URI and `a.5` is an application, whatever the parser state.
+//
+// Operator precedence, lowest first (Nix manual numbering in brackets):
+//   |>  <|      pipes, left / right            [15] (Nix >= 2.24, experimental)
+//   ->          right                          [14]
+//   ||          left                           [13]
+//   &&          left                           [12]
+//   == !=       non-associative                [11]
+//   < <= > >=   non-associative                [10]
+//   //          right                          [9]
+//   !           prefix                         [8]
+//   + -         left                           [7]
+//   * /         left                           [6]
+//   ++          right                          [5]
+//   ?           has-attribute                  [4]
+//   -           prefix negation                [3]
+//   application left                           [2]
+//   .           selection, with `or` default   [1]
+// The non-associative levels are expressed by stratified rules (their
+// operands come from the level above), the others by precedences, as Nix's
+// parser does.
+
+const PREC = {
+  pipe_from: 1,
+  pipe_into: 2,
+  impl: 3,
+  or: 4,
+  and: 5,
+  update: 8,
+  not: 9,
+  add: 10,
+  mul: 11,
+  concat: 12,
+  has_attr: 13,
+  negate: 14,
+};
+
+module.exports = grammar({
+  name: 'nix',
+
+  externals: $ => [
+    $.identifier,
+    $.integer,
+    $.float,
+    $._path_start,
+    $._path_fragment,
+    $._path_interpolation_open,
+    $.search_path,
+    $.uri,
+    $.string_fragment,
+    $.escape_sequence,
+    $._indented_string_fragment,
+    $._indented_escape_sequence,
+    'assert', 'else', 'if', 'in', 'inherit', 'let', 'or', 'rec', 'then', 'with',
+    // Never used by a rule: a token the scanner returns for input Nix's lexer
+    // rejects outright (a path with a trailing slash), so it always ends up
+    // inside an ERROR node.
+    $._invalid_token,
+    // Never used by a rule: valid only while tree-sitter recovers from an
+    // error, which tells the scanner not to trust the parse state.
+    $._error_sentinel,
+  ],
+
+  extras: $ => [/[ \t\r\n]/, $.comment],
+
+  supertypes: $ => [$._expression],
+
+  inline: $ => [$._binding_item, $._attr],
+
+  conflicts: $ => [],
+
+  rules: {
+    source_file: $ => field('expression', $._expression),
+
+    _expression: $ => choice(
+      $.lambda,
+      $.assert,
+      $.with,
+      $.let,
+      $._expr_if,
+    ),
+
+    // --- functions -------------------------------------------------------
+    lambda: $ => choice(
+      seq(field('parameter', $.identifier), ':', field('body', $._expression)),
+      seq(field('formals', $.formals), ':', field('body', $._expression)),
+      seq(field('formals', $.formals), '@', field('parameter', $.identifier), ':', field('body', $._expression)),
+      seq(field('parameter', $.identifier), '@', field('formals', $.formals), ':', field('body', $._expression)),
+    ),
+
+    formals: $ => seq(
+      '{',
+      optional(choice(
+        seq(
+          commaSep1($.formal),
+          optional(seq(',', optional($.ellipsis))),
+        ),
+        $.ellipsis,
+      )),
+      '}',
+    ),
+
+    formal: $ => seq(
+      field('name', $.identifier),
+      optional(seq('?', field('default', $._expression))),
+    ),
+
+    ellipsis: _ => '...',
+
+    assert: $ => seq('assert', field('condition', $._expression), ';', field('body', $._expression)),
+
+    with: $ => seq('with', field('environment', $._expression), ';', field('body', $._expression)),
+
+    let: $ => seq('let', repeat($._binding_item), 'in', field('body', $._expression)),
+
+    _expr_if: $ => choice($.if, $._expr_op),
+
+    if: $ => seq(
+      'if', field('condition', $._expression),
+      'then', field('consequence', $._expression),
+      'else', field('alternative', $._expression),
+    ),
+
+    // --- operators -------------------------------------------------------
+    _expr_op: $ => choice(
+      alias($._binary_low, $.binary),
+      $._expr_eq,
+    ),
+
+    _binary_low: $ => choice(
+      binaryOp(prec.left, PREC.pipe_from, '|>', $._expr_op, $._expr_op),
+      binaryOp(prec.right, PREC.pipe_into, '<|', $._expr_op, $._expr_op),
+      binaryOp(prec.right, PREC.impl, '->', $._expr_op, $._expr_op),
+      binaryOp(prec.left, PREC.or, '||', $._expr_op, $._expr_op),
+      binaryOp(prec.left, PREC.and, '&&', $._expr_op, $._expr_op),
+    ),
+
+    _expr_eq: $ => choice(alias($._binary_eq, $.binary), $._expr_cmp),
+
+    _binary_eq: $ => seq(
+      field('left', $._expr_cmp),
+      field('operator', choice('==', '!=')),
+      field('right', $._expr_cmp),
+    ),
+
+    _expr_cmp: $ => choice(alias($._binary_cmp, $.binary), $._expr_high),
+
+    _binary_cmp: $ => seq(
+      field('left', $._expr_high),
+      field('operator', choice('<', '<=', '>', '>=')),
+      field('right', $._expr_high),
+    ),
+
+    _expr_high: $ => choice(
+      alias($._binary_high, $.binary),
+      $.unary,
+      $.has_attr,
+      $._expr_app,
+    ),
+
+    _binary_high: $ => choice(
+      binaryOp(prec.right, PREC.update, '//', $._expr_high, $._expr_high),
+      binaryOp(prec.left, PREC.add, choice('+', '-'), $._expr_high, $._expr_high),
+      binaryOp(prec.left, PREC.mul, choice('*', '/'), $._expr_high, $._expr_high),
+      binaryOp(prec.right, PREC.concat, '++', $._expr_high, $._expr_high),
+    ),
+
+    unary: $ => choice(
+      prec(PREC.not, seq(field('operator', '!'), field('operand', $._expr_high))),
+      prec(PREC.negate, seq(field('operator', '-'), field('operand', $._expr_high))),
+    ),
+
+    has_attr: $ => prec(PREC.has_attr, seq(
+      field('expression', $._expr_high),
+      '?',
+      field('attrpath', $.attrpath),
+    )),
+
+    // --- application and selection ----------------------------------------
+    _expr_app: $ => choice($.apply, $._expr_select),
+
+    apply: $ => choice(
+      seq(field('function', $._expr_app), field('argument', $._expr_select)),
+    ),
+
+    _expr_select: $ => choice(
+      $.select,
+      // Nix keeps `f or` meaning `f` applied to a variable named `or`, for
+      // an old nixpkgs function of that name.
+      alias($._apply_or, $.apply),
+      $._expr_simple,
+    ),
+
+    _apply_or: $ => seq(
+      field('function', $._expr_simple),
+      field('argument', alias('or', $.identifier)),
+    ),
+
+    select: $ => seq(
+      field('expression', $._expr_simple),
+      '.',
+      field('attrpath', $.attrpath),
+      optional(seq('or', field('default', $._expr_select))),
+    ),
+
+    attrpath: $ => seq($._attr, repeat(seq('.', $._attr))),
+
+    _attr: $ => choice(
+      alias($.identifier, $.attribute),
+      alias('or', $.attribute),
+      $.string,
+      $.interpolation,
+    ),
+
+    // --- simple expressions ---------------------------------------------
+    _expr_simple: $ => choice(
+      $.identifier,
+      $.integer,
+      $.float,
+      $.string,
+      $.indented_string,
+      $.path,
+      $.search_path,
+      $.uri,
+      $.parenthesized,
+      $.attrset,
+      $.rec_attrset,
+      $.legacy_let,
+      $.list,
+    ),
+
+    parenthesized: $ => seq('(', field('expression', $._expression), ')'),
+
+    list: $ => seq('[', repeat(field('element', $._expr_select)), ']'),
+
+    attrset: $ => seq('{', repeat($._binding_item), '}'),
+
+    rec_attrset: $ => seq('rec', '{', repeat($._binding_item), '}'),
+
+    // `let { ...; body = e; }`, deprecated but still accepted by Nix.
+    legacy_let: $ => seq('let', '{', repeat($._binding_item), '}'),
+
+    _binding_item: $ => choice($.binding, $.inherit),
+
+    binding: $ => seq(
+      field('attrpath', $.attrpath),
+      '=',
+      field('value', $._expression),
+      ';',
+    ),
+
+    inherit: $ => seq(
+      'inherit',
+      optional(seq('(', field('source', $._expression), ')')),
+      repeat(field('attribute', $._attr)),
+      ';',
+    ),
+
+    // --- strings and paths --------------------------------------------------
+    string: $ => seq(
+      '"',
+      repeat(choice($.string_fragment, $.escape_sequence, $.interpolation)),
+      '"',
+    ),
+
+    indented_string: $ => seq(
+      "''",
+      repeat(choice(
+        alias($._indented_string_fragment, $.string_fragment),
+        alias($._indented_escape_sequence, $.escape_sequence),
+        $.interpolation,
+      )),
+      "''",
+    ),
+
+    interpolation: $ => seq('${', field('expression', $._expression), '}'),
+
+    // A path is one token unless it is interpolated: `./a/${b}.nix` is the
+    // start `./a/`, an interpolation and the fragment `.nix`, with no space
+    // allowed between them (the scanner checks that).
+    path: $ => seq(
+      $._path_start,
+      repeat(choice(
+        alias($._path_interpolation, $.interpolation),
+        $._path_fragment,
+      )),
+    ),
+
+    _path_interpolation: $ => seq(
+      alias($._path_interpolation_open, '${'),
+      field('expression', $._expression),
+      '}',
+    ),
+
+    comment: _ => token(choice(
+      seq('#', /[^\r\n]*/),
+      seq('/*', /[^*]*\*+([^/*][^*]*\*+)*/, '/'),
+    )),
+  },
+});
+
+function commaSep1(rule) {
+  return seq(rule, repeat(seq(',', rule)));
+}
+
+function binaryOp(assoc, precedence, operator, left, right) {
+  return assoc(precedence, seq(
+    field('left', left),
+    field('operator', operator),
+    field('right', right),
+  ));
+}

@@ -1,0 +1,2 @@
+// Compiles the external scanner as part of this cgo package.
+#include "src/scanner.c"
