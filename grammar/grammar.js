@@ -287,9 +287,9 @@ module.exports = grammar({
     // allowed between them (the scanner checks that).
     path: $ => seq(
       $._path_start,
-      repeat(choice(
+      repeat(seq(
         alias($._path_interpolation, $.interpolation),
-        $._path_fragment,
+        optional($._path_fragment),
       )),
     ),
 

@@ -81,6 +81,9 @@ func errorFor(n *sitter.Node, src []byte) Error {
 	switch {
 	case leaf == nil || leaf.StartByte() >= uint32(len(src)):
 		unexpected = "end of file"
+	case n.ChildCount() == 0 && isDigits(n.Content(src)):
+		e.Message = "invalid integer " + quoteToken(n.Content(src)) + ": it does not fit in 64 bits"
+		return e
 	case n.ChildCount() == 0 && isTrailingSlashPath(n.Content(src)):
 		// The scanner's invalid token, which error recovery absorbs.
 		e.Message = "path has a trailing slash"
@@ -100,6 +103,15 @@ func errorFor(n *sitter.Node, src []byte) Error {
 		e.Message += ", expected " + joinOr(exp)
 	}
 	return e
+}
+
+func isDigits(text string) bool {
+	for _, r := range text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return text != ""
 }
 
 // isTrailingSlashPath reports whether text is a path (or the piece of an

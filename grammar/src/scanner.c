@@ -294,6 +294,8 @@ static bool scan_word(TSLexer *lexer) {
 
   bool id = is_alpha(c) || c == '_';
   bool integer = is_digit(c);
+  uint64_t value = 0;     // the integer so far, to reject what overflows int64
+  bool overflow = false;
   enum FloatState flt = F_START;
   bool path = true;          // still in the PATH_CHAR* prefix
   bool scheme = is_alpha(c); // still in a URI scheme
@@ -343,7 +345,13 @@ static bool scan_word(TSLexer *lexer) {
     if (!pc && !ic) break;
     if (!pc) path = false;
     if (!ic) id = false;
-    if (!is_digit(c)) integer = false;
+    if (!is_digit(c)) {
+      integer = false;
+    } else if (integer) {
+      uint64_t digit = (uint64_t)(c - '0');
+      if (value > (UINT64_C(9223372036854775807) - digit) / 10) overflow = true;
+      value = value * 10 + digit;
+    }
     if (!is_scheme_char(c)) scheme = false;
     flt = float_step(flt, c);
     if (id && length < sizeof(word)) word[length] = (char)c;
@@ -353,6 +361,8 @@ static bool scan_word(TSLexer *lexer) {
   }
 
   if (!found) return false;
+  // Nix's lexer rejects an integer that does not fit in 64 bits.
+  if (best == INTEGER && overflow) return finish(lexer, INVALID_TOKEN);
   if (best == IDENTIFIER && length <= sizeof(word)) {
     for (unsigned i = 0; i < sizeof(KEYWORDS) / sizeof(KEYWORDS[0]); i++) {
       if (strlen(KEYWORDS[i].word) == length && memcmp(KEYWORDS[i].word, word, length) == 0) {

@@ -1,0 +1,1 @@
+if then 1 else 2

@@ -1,0 +1,1 @@
+f: x: f with x; 1

@@ -1,0 +1,2 @@
+# <| is right-associative: f <| (g <| (h <| x))
+f: g: h: x: f <| g <| h <| x

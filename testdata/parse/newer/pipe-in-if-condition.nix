@@ -1,0 +1,1 @@
+xs: if xs |> builtins.length |> (n: n > 0) then "some" else "none"

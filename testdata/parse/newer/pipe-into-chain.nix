@@ -1,0 +1,2 @@
+# |> is left-associative: ((xs |> f) |> g) |> h
+f: g: h: xs: xs |> f |> g |> h

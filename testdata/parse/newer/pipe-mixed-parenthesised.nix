@@ -1,0 +1,2 @@
+# mixing |> and <| needs parentheses
+f: g: x: g <| (x |> f)

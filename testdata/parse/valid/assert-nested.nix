@@ -1,0 +1,1 @@
+x: assert x != null; assert true; x

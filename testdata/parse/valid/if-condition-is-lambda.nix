@@ -1,0 +1,1 @@
+x: if x: x then 1 else 2

@@ -1,0 +1,3 @@
+''
+  C:\path\to\file \n stays
+''

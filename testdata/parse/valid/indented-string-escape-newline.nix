@@ -1,0 +1,3 @@
+''
+  escaped newline: ''\n and tab ''\t and cr ''\r
+''

@@ -1,0 +1,3 @@
+''
+  escaped x: ''\x and backslash ''\\
+''

@@ -1,0 +1,2 @@
+# an empty indented string applied to the identifier a''
+a'': '''' a''

@@ -1,0 +1,4 @@
+pkgs: ''
+  ${pkgs.coreutils}/bin/ls -la
+  echo ${toString 42}
+''

@@ -1,0 +1,1 @@
+e: { inherit (e) a b c; }

@@ -1,0 +1,1 @@
+pkgs: { inherit (pkgs.lib.strings) concatStrings; }

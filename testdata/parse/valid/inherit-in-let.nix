@@ -1,0 +1,1 @@
+e: let inherit (e) a; in a

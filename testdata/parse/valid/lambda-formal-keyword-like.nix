@@ -1,0 +1,1 @@
+{ inherits, if-then, thenx }: [ inherits if-then thenx ]

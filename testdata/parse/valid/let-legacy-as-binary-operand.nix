@@ -1,0 +1,2 @@
+# legacy let is a simple expression, so it may follow a binary operator
+1 + let { body = 1; }

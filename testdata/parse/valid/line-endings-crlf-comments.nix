@@ -1,0 +1,5 @@
+# comment
+let
+  x = 1; # trailing
+in
+  x

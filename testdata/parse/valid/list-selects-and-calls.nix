@@ -1,0 +1,1 @@
+x: f: [ x.a (f x) x.b or 1 ]

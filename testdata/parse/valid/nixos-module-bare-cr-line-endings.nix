@@ -1,0 +1,1 @@
+# A tiny module saved with classic Mac (bare CR) line endings{ config, lib, ... }:{  networking.hostName = "retro";  services.openssh.enable = true;  environment.etc."issue".text = ''    Welcome to ${config.networking.hostName}  '';  # trailing comment  boot.loader.grub.device = lib.mkDefault "/dev/sda";}

@@ -1,0 +1,1 @@
+x: { } // (if x then { a = 1; } else { })

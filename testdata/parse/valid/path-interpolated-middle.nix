@@ -1,0 +1,1 @@
+x: /nix/store/${x}/bin

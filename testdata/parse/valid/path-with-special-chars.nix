@@ -1,0 +1,1 @@
+./foo-bar_baz.v1+2/x.nix

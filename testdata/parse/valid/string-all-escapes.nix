@@ -1,0 +1,1 @@
+"newline\n tab\t cr\r backslash\\ dollar\$ quote\" done"

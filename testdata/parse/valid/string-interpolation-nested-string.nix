@@ -1,0 +1,1 @@
+x: "outer ${"inner ${toString x} done"} end"

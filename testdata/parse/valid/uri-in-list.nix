@@ -1,0 +1,1 @@
+[ https://a.org mirror://gnu/hello.tar.gz git+ssh://git@github.com:o/r.git ]

@@ -1,0 +1,1 @@
+svn+ssh://host/path/~user/%20x

@@ -1,0 +1,1 @@
+http://x.org/a?b=c&d=e
