@@ -8,7 +8,7 @@
 // URI and `a.5` is an application, whatever the parser state.
 //
 // Operator precedence, lowest first (Nix manual numbering in brackets):
-//   |>  <|      pipes, left / right            [15] (Nix >= 2.24, experimental)
+//   |>  <|      pipes, left / right, not mixed [15] (Nix >= 2.24, experimental)
 //   ->          right                          [14]
 //   ||          left                           [13]
 //   &&          left                           [12]
@@ -28,8 +28,6 @@
 // parser does.
 
 const PREC = {
-  pipe_from: 1,
-  pipe_into: 2,
   impl: 3,
   or: 4,
   and: 5,
@@ -58,7 +56,6 @@ module.exports = grammar({
     $.escape_sequence,
     $._indented_string_fragment,
     $._indented_escape_sequence,
-    'assert', 'else', 'if', 'in', 'inherit', 'let', 'or', 'rec', 'then', 'with',
     // Never used by a rule: a token the scanner returns for input Nix's lexer
     // rejects outright (a path with a trailing slash), so it always ends up
     // inside an ERROR node.
@@ -72,7 +69,7 @@ module.exports = grammar({
 
   supertypes: $ => [$._expression],
 
-  inline: $ => [$._binding_item, $._attr],
+  inline: $ => [$._binding_item, $._attr, $._expr_if, $._expr_eq, $._expr_cmp, $._expr_app, $._expr_select, $._expr_simple],
 
   conflicts: $ => [],
 
@@ -129,17 +126,34 @@ module.exports = grammar({
     ),
 
     // --- operators -------------------------------------------------------
+    // The pipes share the lowest level; `a |> f <| b` needs parentheses.
     _expr_op: $ => choice(
-      alias($._binary_low, $.binary),
+      alias($._pipe_into, $.binary),
+      alias($._pipe_from, $.binary),
+      $._expr_logic,
+    ),
+
+    _pipe_into: $ => seq(
+      field('left', choice(alias($._pipe_into, $.binary), $._expr_logic)),
+      field('operator', '|>'),
+      field('right', $._expr_logic),
+    ),
+
+    _pipe_from: $ => seq(
+      field('left', $._expr_logic),
+      field('operator', '<|'),
+      field('right', choice(alias($._pipe_from, $.binary), $._expr_logic)),
+    ),
+
+    _expr_logic: $ => choice(
+      alias($._binary_logic, $.binary),
       $._expr_eq,
     ),
 
-    _binary_low: $ => choice(
-      binaryOp(prec.left, PREC.pipe_from, '|>', $._expr_op, $._expr_op),
-      binaryOp(prec.right, PREC.pipe_into, '<|', $._expr_op, $._expr_op),
-      binaryOp(prec.right, PREC.impl, '->', $._expr_op, $._expr_op),
-      binaryOp(prec.left, PREC.or, '||', $._expr_op, $._expr_op),
-      binaryOp(prec.left, PREC.and, '&&', $._expr_op, $._expr_op),
+    _binary_logic: $ => choice(
+      binaryOp(prec.right, PREC.impl, '->', $._expr_logic, $._expr_logic),
+      binaryOp(prec.left, PREC.or, '||', $._expr_logic, $._expr_logic),
+      binaryOp(prec.left, PREC.and, '&&', $._expr_logic, $._expr_logic),
     ),
 
     _expr_eq: $ => choice(alias($._binary_eq, $.binary), $._expr_cmp),

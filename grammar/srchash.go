@@ -3,4 +3,4 @@
 package grammar
 
 // sourceHash is the SHA-256 of src/parser.c followed by src/scanner.c.
-const sourceHash = "d67852cf6806ac7b45de70afd85c1f98389f2762cd45b7d3a3be15253a3ec6c6"
+const sourceHash = "56cae8c52fabb3e9766c9181299f9ba571f2286ae10069496e3d57ab914bc0e8"

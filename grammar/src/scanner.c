@@ -31,28 +31,16 @@ enum TokenType {
   ESCAPE_SEQUENCE,
   INDENTED_STRING_FRAGMENT,
   INDENTED_ESCAPE_SEQUENCE,
-  KW_ASSERT,
-  KW_ELSE,
-  KW_IF,
-  KW_IN,
-  KW_INHERIT,
-  KW_LET,
-  KW_OR,
-  KW_REC,
-  KW_THEN,
-  KW_WITH,
   INVALID_TOKEN,
   ERROR_SENTINEL,
 };
 
-static const struct {
-  const char *word;
-  enum TokenType token;
-} KEYWORDS[] = {
-    {"assert", KW_ASSERT}, {"else", KW_ELSE}, {"if", KW_IF},
-    {"in", KW_IN},         {"inherit", KW_INHERIT}, {"let", KW_LET},
-    {"or", KW_OR},         {"rec", KW_REC}, {"then", KW_THEN},
-    {"with", KW_WITH},
+// Keywords are tokens of the grammar's own lexer: when the longest word
+// here is exactly a keyword, the scanner declines and that lexer takes it.
+// (Keeping keywords out of the external tokens keeps parse states' lexer
+// modes alike, which lets incremental parsing reuse more of the old tree.)
+static const char *const KEYWORDS[] = {
+    "assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with",
 };
 
 static inline bool is_alpha(int32_t c) {
@@ -365,9 +353,7 @@ static bool scan_word(TSLexer *lexer) {
   if (best == INTEGER && overflow) return finish(lexer, INVALID_TOKEN);
   if (best == IDENTIFIER && length <= sizeof(word)) {
     for (unsigned i = 0; i < sizeof(KEYWORDS) / sizeof(KEYWORDS[0]); i++) {
-      if (strlen(KEYWORDS[i].word) == length && memcmp(KEYWORDS[i].word, word, length) == 0) {
-        return finish(lexer, KEYWORDS[i].token);
-      }
+      if (strlen(KEYWORDS[i]) == length && memcmp(KEYWORDS[i], word, length) == 0) return false;
     }
   }
   return finish(lexer, best);

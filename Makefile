@@ -1,0 +1,27 @@
+# flake-lsp developer commands. `make test` is what CI runs.
+GO ?= go
+
+.PHONY: build test grammar bench fuzz-long example
+
+build:
+	$(GO) build -o bin/flake-lsp ./cmd/flake-lsp
+
+# Every test, with the race detector. Tests that need nix-instantiate or the
+# tree-sitter CLI say SKIPPED when those are missing.
+test:
+	$(GO) test -race -count=1 ./...
+
+# Regenerate the parser (grammar/src) and the Go node-kind constants.
+grammar:
+	$(GO) generate ./grammar/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./syntax/...
+
+# The long differential fuzzing run against real Nix (100,000 programs).
+fuzz-long:
+	FLAKE_LSP_FUZZ_N=100000 $(GO) test -run TestFuzzAgainstNix -timeout 6h -v ./syntax/
+
+# Parse a real flake from testdata and print its syntax tree.
+example:
+	$(GO) run ./cmd/flake-lsp parse testdata/parse/valid/flake-nixos-configurations.nix

@@ -1,0 +1,41 @@
+package syntax
+
+import (
+	"bytes"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// Edit describes replacing src[Start:OldEnd] with Text.
+type Edit struct {
+	Start, OldEnd int
+	Text          []byte
+}
+
+// Apply returns the edited text and the matching tree-sitter edit (byte
+// offsets and row/byte-column points before and after), ready for
+// Tree.Edit followed by an incremental reparse.
+func (e Edit) Apply(src []byte) ([]byte, sitter.EditInput) {
+	out := make([]byte, 0, len(src)-(e.OldEnd-e.Start)+len(e.Text))
+	out = append(out, src[:e.Start]...)
+	out = append(out, e.Text...)
+	out = append(out, src[e.OldEnd:]...)
+	newEnd := e.Start + len(e.Text)
+	return out, sitter.EditInput{
+		StartIndex:  uint32(e.Start),
+		OldEndIndex: uint32(e.OldEnd),
+		NewEndIndex: uint32(newEnd),
+		StartPoint:  PointAt(src, e.Start),
+		OldEndPoint: PointAt(src, e.OldEnd),
+		NewEndPoint: PointAt(out, newEnd),
+	}
+}
+
+// PointAt is the tree-sitter point of a byte offset: rows split at '\n'
+// (as tree-sitter counts them), columns in bytes.
+func PointAt(src []byte, offset int) sitter.Point {
+	before := src[:offset]
+	row := bytes.Count(before, []byte{'\n'})
+	col := offset - (bytes.LastIndexByte(before, '\n') + 1)
+	return sitter.Point{Row: uint32(row), Column: uint32(col)}
+}

@@ -1,0 +1,8 @@
+{
+  description = "CRLF flake, half written";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
+
+  outputs = { self, nixpkgs }: {
+    packages.x86_64-linux.default =
+      nixpkgs.legacyPackages.x86_64-linux.hello

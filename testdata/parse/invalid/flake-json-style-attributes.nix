@@ -1,0 +1,6 @@
+{
+  "description": "Someone thought this was JSON",
+  "inputs": {
+    "nixpkgs": { "url": "github:NixOS/nixpkgs" }
+  }
+}

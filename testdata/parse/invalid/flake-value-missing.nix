@@ -1,0 +1,9 @@
+{
+  description = "Typing the package name";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
+
+  outputs = { self, nixpkgs }: {
+    packages.x86_64-linux.default = ;
+  };
+}

@@ -1,0 +1,9 @@
+{ pkgs, ... }:
+
+{
+  programs.git = {
+    enable = true
+    userName = "Alice";
+  };
+  home.packages = [ pkgs.ripgrep ];
+}

@@ -1,0 +1,6 @@
+{ lib }:
+
+{
+  isSupported = system:
+    lib.hasSuffix "-linux" system &&
+}

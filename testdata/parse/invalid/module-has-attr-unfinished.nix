@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+
+{
+  services.nginx.enable = config.services ? ;
+  networking.firewall.allowedTCPPorts = [ 80 ];
+}

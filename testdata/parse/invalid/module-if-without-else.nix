@@ -1,0 +1,6 @@
+{ config, lib, pkgs, ... }:
+
+{
+  environment.systemPackages = with pkgs; [ git ]
+    ++ (if config.services.xserver.enable then [ firefox ]);
+}

@@ -1,0 +1,7 @@
+final: prev:
+let
+  inherit (prev) lib
+in
+{
+  myHello = lib.warn "deprecated" prev.hello;
+}

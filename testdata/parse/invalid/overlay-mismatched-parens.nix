@@ -1,0 +1,5 @@
+final: prev: {
+  hello = prev.hello.overrideAttrs (old: {
+    doCheck = false;
+  };
+}

@@ -1,0 +1,6 @@
+{ pkgs = import <nixpkgs> { } }:
+
+pkgs.stdenv.mkDerivation {
+  name = "oops";
+  src = ./.;
+}

@@ -1,0 +1,1 @@
+x: with { or = 1; }; x.a or or

@@ -1,0 +1,7 @@
+{ pkgs ? import <nixpkgs> { } }:
+
+with pkgs
+
+mkShell {
+  packages = [ python3 nodejs ];
+}

@@ -1,0 +1,2 @@
+# a /b is a applied to the absolute path /b
+a: a /b

@@ -1,0 +1,2 @@
+# a/b without spaces is a relative path
+a: a/b

@@ -1,0 +1,2 @@
+# x:[x] is a lambda: [ cannot continue a URI
+x:[x]

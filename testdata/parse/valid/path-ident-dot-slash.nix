@@ -1,0 +1,2 @@
+# x./a is a single path token
+x./a

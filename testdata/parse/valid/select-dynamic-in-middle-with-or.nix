@@ -1,0 +1,1 @@
+x: x.a.${"b"}.c or null

@@ -1,0 +1,2 @@
+# the body is the URI "a:b", the parameters are unused
+a: b: a:b

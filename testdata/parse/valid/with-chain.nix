@@ -1,0 +1,1 @@
+with { }; with { a = 1; }; a
