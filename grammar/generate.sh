@@ -5,7 +5,7 @@ set -eu
 cli="${TREE_SITTER:-../../shared/tools/tree-sitter}"
 if [ -x "$cli" ]; then
   export TREE_SITTER_LIBDIR="${TREE_SITTER_LIBDIR:-$(mktemp -d)}"
-  "$cli" generate --abi 14
+  "$cli" generate --abi 14 --no-bindings
 else
   echo "generate.sh: no tree-sitter CLI at $cli; keeping the committed src/parser.c" >&2
 fi
