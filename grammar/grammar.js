@@ -2,10 +2,17 @@
 //
 // The grammar mirrors the structure of Nix's own LALR grammar (expr_function,
 // expr_if, expr_op, expr_app, expr_select, expr_simple) so that it accepts
-// exactly what Nix accepts. Word-like tokens (identifiers, keywords, numbers,
-// paths, search paths, URIs) are all lexed by the external scanner with the
-// longest-match rule of Nix's flex lexer, so that `a/b` is a path, `x:x` is a
-// URI and `a.5` is an application, whatever the parser state.
+// exactly what Nix accepts. Nix's flex lexer takes the longest match at
+// every position whatever the parser expects (`a/b` is a path, `x:x` a URI,
+// `a.5` an application); tree-sitter's lexer takes the longest match among
+// the tokens valid in the parse state. The two agree because the tokens that
+// compete (identifiers, numbers, paths, URIs) are valid together wherever an
+// expression may start or continue, and the few places where Nix's lexer
+// would produce a token the grammar rejects are given that token as an
+// invalid alternative (`invalid_attribute`). Three lexical errors are left
+// to package syntax, which reports them from the tree: keywords read as
+// identifiers, integers that overflow 64 bits and paths ending in '/'.
+// The external scanner lexes only the bodies of strings.
 //
 // Operator precedence, lowest first (Nix manual numbering in brackets):
 //   |>  <|      pipes, left / right, not mixed [15] (Nix >= 2.24, experimental)
@@ -27,6 +34,9 @@
 // operands come from the level above), the others by precedences, as Nix's
 // parser does.
 
+// PATH_CHAR* of Nix's lexer.
+const PATH_CHARS = /[a-zA-Z0-9._+\-]*/;
+
 const PREC = {
   impl: 3,
   or: 4,
@@ -44,32 +54,22 @@ module.exports = grammar({
   name: 'nix',
 
   externals: $ => [
-    $.identifier,
-    $.integer,
-    $.float,
-    $._path_start,
-    $._path_fragment,
-    $._path_interpolation_open,
-    $.search_path,
-    $.uri,
     $.string_fragment,
     $.escape_sequence,
     $._indented_string_fragment,
     $._indented_escape_sequence,
-    // Never used by a rule: a token the scanner returns for input Nix's lexer
-    // rejects outright (a path with a trailing slash), so it always ends up
-    // inside an ERROR node.
-    $._invalid_token,
     // Never used by a rule: valid only while tree-sitter recovers from an
     // error, which tells the scanner not to trust the parse state.
     $._error_sentinel,
   ],
 
+  word: $ => $.identifier,
+
   extras: $ => [/[ \t\r\n]/, $.comment],
 
-  supertypes: $ => [$._expression],
 
-  inline: $ => [$._binding_item, $._attr, $._expr_if, $._expr_eq, $._expr_cmp, $._expr_app, $._expr_select, $._expr_simple],
+
+  inline: $ => [$._binding_item, $._attr, $._expression, $._expr_logic, $._expr_high, $._expr_if, $._expr_eq, $._expr_cmp, $._expr_app, $._expr_select, $._expr_simple],
 
   conflicts: $ => [],
 
@@ -88,9 +88,12 @@ module.exports = grammar({
     lambda: $ => choice(
       seq(field('parameter', $.identifier), ':', field('body', $._expression)),
       seq(field('formals', $.formals), ':', field('body', $._expression)),
-      seq(field('formals', $.formals), '@', field('parameter', $.identifier), ':', field('body', $._expression)),
+      seq(field('formals', $.formals), '@', field('parameter', $._at_name), ':', field('body', $._expression)),
       seq(field('parameter', $.identifier), '@', field('formals', $.formals), ':', field('body', $._expression)),
     ),
+
+    // Nix's lexer reads `{ }@a:b` as `{ }@` and the URI `a:b`, an error.
+    _at_name: $ => choice($.identifier, alias($.uri, $.invalid_parameter)),
 
     formals: $ => seq(
       '{',
@@ -128,58 +131,58 @@ module.exports = grammar({
     // --- operators -------------------------------------------------------
     // The pipes share the lowest level; `a |> f <| b` needs parentheses.
     _expr_op: $ => choice(
-      alias($._pipe_into, $.binary),
-      alias($._pipe_from, $.binary),
+      alias($.pipe_into, $.binary),
+      alias($.pipe_from, $.binary),
       $._expr_logic,
     ),
 
-    _pipe_into: $ => seq(
-      field('left', choice(alias($._pipe_into, $.binary), $._expr_logic)),
+    pipe_into: $ => seq(
+      field('left', choice(alias($.pipe_into, $.binary), $._expr_logic)),
       field('operator', '|>'),
       field('right', $._expr_logic),
     ),
 
-    _pipe_from: $ => seq(
+    pipe_from: $ => seq(
       field('left', $._expr_logic),
       field('operator', '<|'),
-      field('right', choice(alias($._pipe_from, $.binary), $._expr_logic)),
+      field('right', choice(alias($.pipe_from, $.binary), $._expr_logic)),
     ),
 
     _expr_logic: $ => choice(
-      alias($._binary_logic, $.binary),
+      alias($.binary_logic, $.binary),
       $._expr_eq,
     ),
 
-    _binary_logic: $ => choice(
+    binary_logic: $ => choice(
       binaryOp(prec.right, PREC.impl, '->', $._expr_logic, $._expr_logic),
       binaryOp(prec.left, PREC.or, '||', $._expr_logic, $._expr_logic),
       binaryOp(prec.left, PREC.and, '&&', $._expr_logic, $._expr_logic),
     ),
 
-    _expr_eq: $ => choice(alias($._binary_eq, $.binary), $._expr_cmp),
+    _expr_eq: $ => choice(alias($.binary_eq, $.binary), $._expr_cmp),
 
-    _binary_eq: $ => seq(
+    binary_eq: $ => seq(
       field('left', $._expr_cmp),
       field('operator', choice('==', '!=')),
       field('right', $._expr_cmp),
     ),
 
-    _expr_cmp: $ => choice(alias($._binary_cmp, $.binary), $._expr_high),
+    _expr_cmp: $ => choice(alias($.binary_cmp, $.binary), $._expr_high),
 
-    _binary_cmp: $ => seq(
+    binary_cmp: $ => seq(
       field('left', $._expr_high),
       field('operator', choice('<', '<=', '>', '>=')),
       field('right', $._expr_high),
     ),
 
     _expr_high: $ => choice(
-      alias($._binary_high, $.binary),
+      alias($.binary_high, $.binary),
       $.unary,
       $.has_attr,
       $._expr_app,
     ),
 
-    _binary_high: $ => choice(
+    binary_high: $ => choice(
       binaryOp(prec.right, PREC.update, '//', $._expr_high, $._expr_high),
       binaryOp(prec.left, PREC.add, choice('+', '-'), $._expr_high, $._expr_high),
       binaryOp(prec.left, PREC.mul, choice('*', '/'), $._expr_high, $._expr_high),
@@ -208,11 +211,11 @@ module.exports = grammar({
       $.select,
       // Nix keeps `f or` meaning `f` applied to a variable named `or`, for
       // an old nixpkgs function of that name.
-      alias($._apply_or, $.apply),
+      alias($.apply_or, $.apply),
       $._expr_simple,
     ),
 
-    _apply_or: $ => seq(
+    apply_or: $ => seq(
       field('function', $._expr_simple),
       field('argument', alias('or', $.identifier)),
     ),
@@ -231,6 +234,10 @@ module.exports = grammar({
       alias('or', $.attribute),
       $.string,
       $.interpolation,
+      // Nix's lexer reads `x.a/b` as `x.` followed by the path `a/b`, which
+      // is an error; accepting the path here (and reporting it, see
+      // package syntax) keeps our lexer reading the same tokens.
+      alias($._path_token, $.invalid_attribute),
     ),
 
     // --- simple expressions ---------------------------------------------
@@ -296,22 +303,64 @@ module.exports = grammar({
 
     interpolation: $ => seq('${', field('expression', $._expression), '}'),
 
-    // A path is one token unless it is interpolated: `./a/${b}.nix` is the
-    // start `./a/`, an interpolation and the fragment `.nix`, with no space
-    // allowed between them (the scanner checks that).
-    path: $ => seq(
-      $._path_start,
-      repeat(seq(
-        alias($._path_interpolation, $.interpolation),
+    // A path is one token unless it is interpolated. Interpolated paths
+    // are `./a/${`, an expression, `}`, then more `${ ... }` or text, with
+    // no space anywhere: the pieces of text (including the `${` and `}`)
+    // are hidden tokens, the interpolated expressions the named children.
+    // A path that ends in '/' is reported by package syntax, as Nix rejects
+    // it ("path has a trailing slash").
+    path: $ => choice(
+      $._path_token,
+      seq(
+        $._path_interpolation_start,
+        field('expression', $._expression),
+        $._path_interpolation_end,
+        repeat(seq(
+          $._path_interpolation_continue,
+          field('expression', $._expression),
+          $._path_interpolation_end,
+        )),
         optional($._path_fragment),
-      )),
+      ),
     ),
 
-    _path_interpolation: $ => seq(
-      alias($._path_interpolation_open, '${'),
-      field('expression', $._expression),
-      '}',
-    ),
+    _path_token: _ => token(choice(
+      seq(PATH_CHARS, /(\/[a-zA-Z0-9._+\-]+)+\/?/),
+      /~(\/[a-zA-Z0-9._+\-]+)+\/?/,
+    )),
+
+    _path_interpolation_start: _ => token(choice(
+      seq(PATH_CHARS, /(\/[a-zA-Z0-9._+\-]+)+\/?\$\{/),
+      seq(PATH_CHARS, /\/\$\{/),
+      /~(\/[a-zA-Z0-9._+\-]+)+\/?\$\{/,
+      /~\/\$\{/,
+    )),
+
+    _path_interpolation_end: _ => '}',
+
+    _path_interpolation_continue: _ => token.immediate(prec(1,
+      /([a-zA-Z0-9._+\-]*(\/[a-zA-Z0-9._+\-]+)*\/?)?\$\{/,
+    )),
+
+    // After an interpolation; the one- and two-slash forms are there so
+    // that `${x}/ ` and `${x}//` read as paths ending in '/' (errors in
+    // Nix) rather than as division or update.
+    _path_fragment: _ => token.immediate(prec(1, choice(
+      /[a-zA-Z0-9._+\-]+(\/[a-zA-Z0-9._+\-]+)*\/?/,
+      /(\/[a-zA-Z0-9._+\-]+)+\/?/,
+      '/',
+      '//',
+    ))),
+
+    identifier: _ => /[a-zA-Z_][a-zA-Z0-9_'\-]*/,
+
+    integer: _ => /[0-9]+/,
+
+    float: _ => /(([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?/,
+
+    search_path: _ => /<[a-zA-Z0-9._+\-]+(\/[a-zA-Z0-9._+\-]+)*>/,
+
+    uri: _ => /[a-zA-Z][a-zA-Z0-9+\-.]*:[a-zA-Z0-9%\/?:@&=+$,\-_.!~*']+/,
 
     comment: _ => token(choice(
       seq('#', /[^\r\n]*/),

@@ -3,4 +3,4 @@
 package grammar
 
 // sourceHash is the SHA-256 of src/parser.c followed by src/scanner.c.
-const sourceHash = "56cae8c52fabb3e9766c9181299f9ba571f2286ae10069496e3d57ab914bc0e8"
+const sourceHash = "f7fb16bdbcba367426edb9b3f4d0a5947cd33ddad97b89e1b5f86ead20bfc27f"

@@ -4,6 +4,7 @@
 package syntax
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -38,14 +39,23 @@ type Error struct {
 const Code = "syntax-error"
 
 // Errors lists the syntax errors of a tree in document order: one per
-// ERROR node (outermost only) and one per MISSING node.
+// ERROR node (outermost only), one per MISSING node, and the lexical errors
+// the grammar leaves to this package (see lexicalError).
 func Errors(root *sitter.Node, src []byte) []Error {
-	if root == nil || !root.HasError() {
+	if root == nil {
 		return nil
 	}
 	var errs []Error
-	var walk func(n *sitter.Node)
-	walk = func(n *sitter.Node) {
+	if bytes.HasPrefix(src, utf8BOM) {
+		// Tree-sitter skips a byte-order mark; Nix's lexer rejects it.
+		errs = append(errs, Error{EndByte: 3, End: sitter.Point{Column: 3},
+			Message: "unexpected byte-order mark: Nix files must not start with one"})
+	}
+	c := sitter.NewTreeCursor(root)
+	defer c.Close()
+	for {
+		n := c.CurrentNode()
+		descend := true
 		switch {
 		case n.IsMissing():
 			errs = append(errs, Error{
@@ -53,20 +63,93 @@ func Errors(root *sitter.Node, src []byte) []Error {
 				Start: n.StartPoint(), End: n.EndPoint(),
 				Message: "expected " + describe(n.Type(), n.IsNamed()),
 			})
-			return
+			descend = false
 		case n.IsError():
 			errs = append(errs, errorFor(n, src))
-			return
+			descend = false
+		case n.IsNamed():
+			if msg := lexicalError(n, c.CurrentFieldName(), src); msg != "" {
+				errs = append(errs, Error{
+					StartByte: n.StartByte(), EndByte: n.EndByte(),
+					Start: n.StartPoint(), End: n.EndPoint(),
+					Message: msg,
+				})
+				descend = false
+			}
 		}
-		if !n.HasError() {
-			return
+		if descend && c.GoToFirstChild() {
+			continue
 		}
-		for i := 0; i < int(n.ChildCount()); i++ {
-			walk(n.Child(i))
+		for !c.GoToNextSibling() {
+			if !c.GoToParent() {
+				return errs
+			}
 		}
 	}
-	walk(root)
-	return errs
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// keywords are Nix's reserved words. Tree-sitter's lexer reads one as an
+// identifier where the keyword cannot stand; Nix's lexer reads a keyword
+// there, which its parser rejects.
+var keywords = map[string]bool{
+	"assert": true, "else": true, "if": true, "in": true, "inherit": true,
+	"let": true, "or": true, "rec": true, "then": true, "with": true,
+}
+
+// lexicalError reports what Nix's lexer rejects but the grammar accepts:
+// keywords used as names, integers that overflow 64 bits, paths ending in
+// '/', and paths where an attribute name should be.
+func lexicalError(n *sitter.Node, field string, src []byte) string {
+	if n.EndByte() == n.StartByte() && n.Type() != grammar.KindSourceFile {
+		// Error recovery inserted a token that is hidden in the tree (the
+		// text of a path), so the node is there but has no text.
+		return "expected " + describe(n.Type(), true)
+	}
+	switch n.Type() {
+	case grammar.KindIdentifier:
+		text := n.Content(src)
+		if !keywords[text] {
+			return ""
+		}
+		// `f or` is f applied to a variable named `or`, kept by Nix for an
+		// old nixpkgs function of that name.
+		if text == "or" && field == grammar.FieldArgument {
+			return ""
+		}
+		return "unexpected keyword '" + text + "', expected an identifier"
+	case grammar.KindAttribute:
+		if text := n.Content(src); text != "or" && keywords[text] {
+			return "unexpected keyword '" + text + "', expected an attribute name (quote it: \"" + text + "\")"
+		}
+	case grammar.KindInteger:
+		if !fitsInt64(src[n.StartByte():n.EndByte()]) {
+			return "invalid integer " + quoteToken(n.Content(src)) + ": it does not fit in 64 bits"
+		}
+	case grammar.KindPath:
+		if n.EndByte() > n.StartByte() && src[n.EndByte()-1] == '/' {
+			return "path has a trailing slash"
+		}
+	case grammar.KindInvalidParameter:
+		return "unexpected URI " + quoteToken(n.Content(src)) + ", expected an identifier (put a space after ':')"
+	case grammar.KindInvalidAttribute:
+		return "unexpected path " + quoteToken(n.Content(src)) + ", expected an attribute name"
+	}
+	return ""
+}
+
+func fitsInt64(digits []byte) bool {
+	const max = 1<<63 - 1
+	var v uint64
+	for _, d := range digits {
+		x := uint64(d - '0')
+		if v > (max-x)/10 {
+			return false
+		}
+		v = v*10 + x
+	}
+	return true
 }
 
 // errorFor describes an ERROR node: what it starts with, and what the
@@ -81,13 +164,6 @@ func errorFor(n *sitter.Node, src []byte) Error {
 	switch {
 	case leaf == nil || leaf.StartByte() >= uint32(len(src)):
 		unexpected = "end of file"
-	case n.ChildCount() == 0 && isDigits(n.Content(src)):
-		e.Message = "invalid integer " + quoteToken(n.Content(src)) + ": it does not fit in 64 bits"
-		return e
-	case n.ChildCount() == 0 && isTrailingSlashPath(n.Content(src)):
-		// The scanner's invalid token, which error recovery absorbs.
-		e.Message = "path has a trailing slash"
-		return e
 	default:
 		unexpected = quoteToken(leaf.Content(src))
 	}
@@ -103,29 +179,6 @@ func errorFor(n *sitter.Node, src []byte) Error {
 		e.Message += ", expected " + joinOr(exp)
 	}
 	return e
-}
-
-func isDigits(text string) bool {
-	for _, r := range text {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return text != ""
-}
-
-// isTrailingSlashPath reports whether text is a path (or the piece of an
-// interpolated path) that ends in '/', which Nix's lexer rejects.
-func isTrailingSlashPath(text string) bool {
-	if !strings.HasSuffix(text, "/") {
-		return false
-	}
-	for _, r := range text {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-+/~", r)) {
-			return false
-		}
-	}
-	return true
 }
 
 func firstLeaf(n *sitter.Node) *sitter.Node {
