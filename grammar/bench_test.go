@@ -3,6 +3,7 @@ package grammar
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -43,21 +44,47 @@ func largeSource(tb testing.TB, size int) []byte {
 	return out.Bytes()
 }
 
-func TestLargeSourceParsesCleanly(t *testing.T) {
-	src := largeSource(t, 650_000)
-	tree, err := NewParser().ParseCtx(context.Background(), nil, src)
-	if err != nil {
-		t.Fatal(err)
+// packageSet builds a nixpkgs-style package set of at least size bytes: one
+// flat attribute set of callPackage calls, overrides and inherits, the
+// shape of the largest Nix files people edit.
+func packageSet(size int) []byte {
+	var out bytes.Buffer
+	out.WriteString("{ lib, callPackage, stdenv, pkgs }:\n\n{\n")
+	for i := 0; out.Len() < size; i++ {
+		switch i % 5 {
+		case 0, 1, 2:
+			fmt.Fprintf(&out, "  package_%d = callPackage ../development/libraries/package-%d { };\n", i, i)
+		case 3:
+			fmt.Fprintf(&out, "  package_%d = callPackage ../tools/misc/package-%d {\n    inherit (pkgs) openssl zlib;\n    stdenv = if stdenv.isDarwin then pkgs.clangStdenv else stdenv;\n  };\n", i, i)
+		default:
+			fmt.Fprintf(&out, "  package_%d_full = pkgs.package_%d.override { withFeature = true; version = \"1.%d.0\"; };\n", i, i-1, i)
+		}
 	}
-	if tree.RootNode().HasError() {
-		t.Fatal("the benchmark input has syntax errors")
+	out.WriteString("}\n")
+	return out.Bytes()
+}
+
+func TestLargeSourceParsesCleanly(t *testing.T) {
+	for _, src := range [][]byte{largeSource(t, 650_000), packageSet(650_000)} {
+		tree, err := NewParser().ParseCtx(context.Background(), nil, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tree.RootNode().HasError() {
+			t.Fatal("a benchmark input has syntax errors")
+		}
 	}
 }
 
 // BenchmarkParseFull parses a 650 KB file from scratch; MB/s is the
-// throughput.
+// throughput. "mixed" is the testdata files (modules, packages, flakes,
+// overlays, string-heavy) in one list; "packageset" a flat package set.
 func BenchmarkParseFull(b *testing.B) {
-	src := largeSource(b, 650_000)
+	b.Run("mixed", func(b *testing.B) { benchmarkParseFull(b, largeSource(b, 650_000)) })
+	b.Run("packageset", func(b *testing.B) { benchmarkParseFull(b, packageSet(650_000)) })
+}
+
+func benchmarkParseFull(b *testing.B, src []byte) {
 	p := NewParser()
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
@@ -77,7 +104,11 @@ func BenchmarkParseFull(b *testing.B) {
 // after typing (and then deleting) one character in the middle of a 650 KB
 // file.
 func BenchmarkReparseOneChar(b *testing.B) {
-	src := largeSource(b, 650_000)
+	b.Run("mixed", func(b *testing.B) { benchmarkReparseOneChar(b, largeSource(b, 650_000)) })
+	b.Run("packageset", func(b *testing.B) { benchmarkReparseOneChar(b, packageSet(650_000)) })
+}
+
+func benchmarkReparseOneChar(b *testing.B, src []byte) {
 	p := NewParser()
 	tree, err := p.ParseCtx(context.Background(), nil, src)
 	if err != nil {

@@ -66,7 +66,7 @@ func TestAgainstNix(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		errs := Errors(Parse(src).RootNode(), src)
+		errs := Parse(src).Errors(src)
 		ours := len(errs) > 0
 		nix := results[i]
 		if why, ok := knownDifference(rel); ok {

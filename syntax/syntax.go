@@ -6,25 +6,84 @@ package syntax
 import (
 	"bytes"
 	"context"
-	"fmt"
+	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/flake-lsp/flake-lsp/grammar"
 )
 
+// Tree is a parsed document.
+type Tree struct {
+	*sitter.Tree
+	// Abandoned is set when the parser's error recovery did not finish in
+	// time (the pinned tree-sitter runtime can loop while recovering at the
+	// end of some broken files): the text from Abandoned.StartByte on was
+	// blanked out for this parse, and Abandoned says so.
+	Abandoned *Error
+}
+
+// Errors lists the tree's syntax errors (see Errors), the abandoned region
+// first.
+func (t *Tree) Errors(src []byte) []Error {
+	errs := Errors(t.RootNode(), src)
+	if t.Abandoned != nil {
+		errs = append([]Error{*t.Abandoned}, errs...)
+	}
+	return errs
+}
+
+// ParseBudget bounds one parse attempt. Parsing runs at several MB/s, so
+// only a runaway error recovery comes near it.
+func ParseBudget(size int) time.Duration {
+	return 500*time.Millisecond + time.Duration(size/1000)*time.Millisecond
+}
+
 // Parse parses src from scratch. The tree is never nil: malformed input
-// gives a tree with ERROR and MISSING nodes.
-func Parse(src []byte) *sitter.Tree {
+// gives a tree with ERROR and MISSING nodes. If error recovery runs away,
+// the end of the text is blanked out (spaces, same byte offsets) in growing
+// steps until a parse finishes, and the tree says which part it gave up on.
+func Parse(src []byte) *Tree {
 	p := grammar.NewParser()
 	defer p.Close()
-	tree, err := p.ParseCtx(context.Background(), nil, src)
-	if err != nil {
-		// Only cancellation or a timeout fail a parse, and we set neither.
-		panic(fmt.Sprintf("syntax: parse failed: %v", err))
+	text := src
+	for cut := len(src); ; {
+		ctx, cancel := context.WithTimeout(context.Background(), ParseBudget(len(src)))
+		tree, err := p.ParseCtx(ctx, nil, text)
+		cancel()
+		if err == nil {
+			t := &Tree{Tree: tree}
+			if cut < len(src) {
+				t.Abandoned = &Error{
+					StartByte: uint32(cut), EndByte: uint32(len(src)),
+					Start: PointAt(src, cut), End: PointAt(src, len(src)),
+					Message: "the parser could not recover from the syntax errors here; the rest of the file is not analysed",
+				}
+			}
+			return t
+		}
+		p.Reset()
+		// Blank out the last line, then twice as much each time.
+		step := len(src) - cut
+		if step < 64 {
+			step = 64
+		}
+		cut = lineStartBefore(src, cut-step)
+		text = append(append([]byte{}, src[:cut]...), bytes.Repeat([]byte{' '}, len(src)-cut)...)
+		if cut == 0 && len(src) == 0 {
+			panic("syntax: parsing an empty text did not finish")
+		}
 	}
-	return tree
+}
+
+func lineStartBefore(src []byte, offset int) int {
+	if offset <= 0 {
+		return 0
+	}
+	return bytes.LastIndexByte(src[:offset], '\n') + 1
 }
 
 // Error is one syntax error. Offsets are bytes; Start and End are
@@ -90,6 +149,15 @@ func Errors(root *sitter.Node, src []byte) []Error {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// simpleKinds are the node kinds of Nix's expr_simple.
+var simpleKinds = map[string]bool{
+	grammar.KindIdentifier: true, grammar.KindInteger: true, grammar.KindFloat: true,
+	grammar.KindString: true, grammar.KindIndentedString: true, grammar.KindPath: true,
+	grammar.KindSearchPath: true, grammar.KindUri: true, grammar.KindParenthesized: true,
+	grammar.KindAttrset: true, grammar.KindRecAttrset: true, grammar.KindLegacyLet: true,
+	grammar.KindList: true,
+}
+
 // keywords are Nix's reserved words. Tree-sitter's lexer reads one as an
 // identifier where the keyword cannot stand; Nix's lexer reads a keyword
 // there, which its parser rejects.
@@ -114,9 +182,12 @@ func lexicalError(n *sitter.Node, field string, src []byte) string {
 			return ""
 		}
 		// `f or` is f applied to a variable named `or`, kept by Nix for an
-		// old nixpkgs function of that name.
+		// old nixpkgs function of that name; only a simple expression may
+		// stand before it (`f or or` is an error).
 		if text == "or" && field == grammar.FieldArgument {
-			return ""
+			if fn := n.Parent().ChildByFieldName(grammar.FieldFunction); fn != nil && simpleKinds[fn.Type()] {
+				return ""
+			}
 		}
 		return "unexpected keyword '" + text + "', expected an identifier"
 	case grammar.KindAttribute:
@@ -198,6 +269,12 @@ func quoteToken(text string) string {
 	const max = 24
 	if r := []rune(text); len(r) > max {
 		text = string(r[:max]) + "…"
+	}
+	for _, r := range text {
+		if r < ' ' || r == 0x7f || r == utf8.RuneError || r == 0xFEFF {
+			// Show control characters and bad bytes as escapes.
+			return strconv.Quote(text)
+		}
 	}
 	return "'" + text + "'"
 }

@@ -53,7 +53,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return 2
 			}
 		}
-		errs := syntax.Errors(root, src)
+		errs := tree.Errors(src)
 		for _, e := range errs {
 			fmt.Fprintf(out, "%s:%d:%d: syntax error: %s\n", display, e.Start.Row+1, e.Start.Column+1, e.Message)
 		}

@@ -1,0 +1,63 @@
+package position
+
+import "testing"
+
+func TestPositionsUTF16(t *testing.T) {
+	text := []byte("a = \"é🙂漢\";\r\nb\rc\n")
+	m := NewMapper(text)
+	if m.LineCount() != 4 {
+		t.Fatalf("lines: %d", m.LineCount())
+	}
+	cases := []struct {
+		offset int
+		enc    Encoding
+		want   Position
+	}{
+		{0, UTF16, Position{0, 0}},
+		{5, UTF16, Position{0, 5}},  // before é
+		{7, UTF16, Position{0, 6}},  // after é (2 bytes, 1 unit)
+		{11, UTF16, Position{0, 8}}, // after 🙂 (4 bytes, 2 units)
+		{14, UTF16, Position{0, 9}}, // after 漢 (3 bytes, 1 unit)
+		{11, UTF32, Position{0, 7}},
+		{11, UTF8, Position{0, 11}},
+		{9, UTF16, Position{0, 6}}, // inside 🙂: its start
+		{18, UTF16, Position{1, 0}},
+		{19, UTF16, Position{1, 1}},
+		{20, UTF16, Position{2, 0}}, // after a lone CR
+		{22, UTF16, Position{3, 0}},
+		{99, UTF16, Position{3, 0}},
+	}
+	for _, c := range cases {
+		if got := m.Position(c.offset, c.enc); got != c.want {
+			t.Errorf("Position(%d, %d) = %v, want %v", c.offset, c.enc, got, c.want)
+		}
+	}
+}
+
+func TestOffsetRoundTrip(t *testing.T) {
+	text := []byte("x: \"🙂é\" # 漢字\r\n  y\n\rz")
+	m := NewMapper(text)
+	for _, enc := range []Encoding{UTF16, UTF8, UTF32} {
+		for o := 0; o <= len(text); o++ {
+			p := m.Position(o, enc)
+			back := m.Offset(p, enc)
+			if back > o {
+				t.Fatalf("enc %d: offset %d -> %v -> %d", enc, o, p, back)
+			}
+			if m.Position(back, enc) != p {
+				t.Fatalf("enc %d: offset %d -> %v -> %d -> %v", enc, o, p, back, m.Position(back, enc))
+			}
+		}
+	}
+	// Past the end of a line: the line's end, before the break.
+	if got := m.Offset(Position{0, 100}, UTF16); got != 20 {
+		t.Errorf("past end of line: %d", got)
+	}
+	// Inside a surrogate pair: the character's start.
+	if got := m.Offset(Position{0, 5}, UTF16); got != 4 {
+		t.Errorf("inside surrogate pair: %d", got)
+	}
+	if got := m.Offset(Position{9, 0}, UTF16); got != len(text) {
+		t.Errorf("past last line: %d", got)
+	}
+}

@@ -1,0 +1,4 @@
+{ lib }:
+{
+  enableAll = names: lib.genAttrs names (_: { enable = true; });
+}

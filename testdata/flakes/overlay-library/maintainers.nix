@@ -1,0 +1,3 @@
+{
+  jdoe = { name = "Jane Doe"; email = "jane@example.com"; github = "jdoe"; };
+}

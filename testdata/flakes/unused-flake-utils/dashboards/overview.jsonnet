@@ -1,0 +1,2 @@
+local g = import "g.libsonnet";
+g.dashboard.new("Overview")

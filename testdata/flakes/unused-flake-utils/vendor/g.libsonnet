@@ -1,0 +1,3 @@
+{
+  dashboard: { new(title): { title: title, panels: [] } },
+}

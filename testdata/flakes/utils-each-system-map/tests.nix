@@ -1,0 +1,3 @@
+{ lib }:
+assert lib.kebabToCamel "foo-bar-baz" == "fooBarBaz";
+{ ok = true; }

@@ -1,0 +1,4 @@
+{ pkgs }:
+pkgs.mkShell {
+  packages = [ pkgs.socat pkgs.cowsay ];
+}

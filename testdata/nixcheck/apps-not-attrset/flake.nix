@@ -1,0 +1,15 @@
+{
+  description = "app is a string";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      apps.x86_64-linux.default = "/bin/sh";
+    };
+}

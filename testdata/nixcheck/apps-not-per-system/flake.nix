@@ -1,0 +1,15 @@
+{
+  description = "apps without a system";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      apps.default = { type = "app"; program = "/bin/sh"; };
+    };
+}

@@ -1,0 +1,15 @@
+{
+  description = "bundler not a function";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      bundlers.x86_64-linux.default = drv "bundle";
+    };
+}

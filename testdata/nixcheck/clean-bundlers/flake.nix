@@ -1,0 +1,16 @@
+{
+  description = "bundlers as functions";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      bundlers.x86_64-linux.default = d: d;
+      bundlers.x86_64-linux.identity = d: d;
+    };
+}

@@ -1,0 +1,4 @@
+{
+  description = "a flake with a description and nothing else";
+  outputs = { self }: { };
+}

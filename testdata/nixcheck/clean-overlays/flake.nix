@@ -1,0 +1,16 @@
+{
+  description = "overlays in final: prev: form";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      overlays.default = final: prev: { hello = drv "hello"; };
+      overlays.extra = final: prev: { };
+    };
+}

@@ -1,0 +1,5 @@
+{
+  description = "one path: input";
+  inputs.dep.url = "path:./dep";
+  outputs = { self, dep }: { };
+}

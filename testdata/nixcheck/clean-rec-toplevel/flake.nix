@@ -1,0 +1,4 @@
+rec {
+  description = "a rec top level using only allowed attributes";
+  outputs = { self }: { };
+}

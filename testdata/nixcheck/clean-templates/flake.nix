@@ -1,0 +1,19 @@
+{
+  description = "templates with path and description";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      templates.default = {
+        path = ./tmpl;
+        description = "a template";
+        welcomeText = "Run nix build.";
+      };
+    };
+}

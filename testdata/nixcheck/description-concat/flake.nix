@@ -1,0 +1,4 @@
+{
+  description = "a" + "b";
+  outputs = { self }: { };
+}

@@ -1,0 +1,4 @@
+{
+  description = let d = "from a let"; in d;
+  outputs = { self }: { };
+}

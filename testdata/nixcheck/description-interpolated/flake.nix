@@ -1,0 +1,4 @@
+{
+  description = "version ${"1"}";
+  outputs = { self }: { };
+}

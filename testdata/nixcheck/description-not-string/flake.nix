@@ -1,0 +1,4 @@
+{
+  description = 42;
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "follows to nowhere";
+  inputs.a.follows = "nope";
+  outputs = { self, ... }: { };
+}

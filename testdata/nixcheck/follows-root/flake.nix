@@ -1,0 +1,6 @@
+{
+  description = "follows the root flake";
+  inputs.dep.url = "path:./dep";
+  inputs.dep.inputs.sub.follows = "";
+  outputs = { self, dep }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "a follows a";
+  inputs.a.follows = "a";
+  outputs = { self, ... }: { };
+}

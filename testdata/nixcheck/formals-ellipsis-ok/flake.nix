@@ -1,0 +1,5 @@
+{
+  description = "input absorbed by ...";
+  inputs.a.url = "path:./dep";
+  outputs = { self, ... }: { };
+}

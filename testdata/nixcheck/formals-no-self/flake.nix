@@ -1,0 +1,4 @@
+{
+  description = "outputs = { }: ...";
+  outputs = { }: { };
+}

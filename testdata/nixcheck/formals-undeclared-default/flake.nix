@@ -1,0 +1,4 @@
+{
+  description = "formal with a default";
+  outputs = { self, foo ? null }: { };
+}

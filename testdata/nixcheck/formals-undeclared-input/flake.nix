@@ -1,0 +1,4 @@
+{
+  description = "implicit registry input from a formal";
+  outputs = { self, nixpkgs }: { };
+}

@@ -1,0 +1,15 @@
+{
+  description = "hydraJobs bad leaf";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      hydraJobs.build.x86_64-linux = 1;
+    };
+}

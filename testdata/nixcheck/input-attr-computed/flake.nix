@@ -1,0 +1,8 @@
+{
+  description = "path attribute computed";
+  inputs.a = {
+    type = "path";
+    path = "./" + "dep";
+  };
+  outputs = { self, a }: { };
+}

@@ -1,0 +1,8 @@
+{
+  description = "flake = \"no\"";
+  inputs.a = {
+    url = "path:./dep";
+    flake = "no";
+  };
+  outputs = { self, a }: { };
+}

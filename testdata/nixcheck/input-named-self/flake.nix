@@ -1,0 +1,5 @@
+{
+  description = "input called self";
+  inputs.self.url = "path:./dep";
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "inputs.self";
+  inputs.self.submodules = true;
+  outputs = { self }: { };
+}

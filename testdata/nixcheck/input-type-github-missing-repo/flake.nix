@@ -1,0 +1,8 @@
+{
+  description = "github without repo";
+  inputs.a = {
+    type = "github";
+    owner = "NixOS";
+  };
+  outputs = { self, a }: { };
+}

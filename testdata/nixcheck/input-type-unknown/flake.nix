@@ -1,0 +1,7 @@
+{
+  description = "type foo";
+  inputs.a = {
+    type = "foo";
+  };
+  outputs = { self, a }: { };
+}

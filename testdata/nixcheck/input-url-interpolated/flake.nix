@@ -1,0 +1,5 @@
+{
+  description = "url built with interpolation";
+  inputs.a.url = "path:./${"dep"}";
+  outputs = { self, a }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "url is a number";
+  inputs.a.url = 1;
+  outputs = { self, a }: { };
+}

@@ -1,0 +1,5 @@
+rec {
+  description = "dep";
+  inputs.a.url = "path:./${description}";
+  outputs = { self, a }: { };
+}

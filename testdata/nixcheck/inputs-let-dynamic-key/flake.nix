@@ -1,0 +1,5 @@
+{
+  description = "inputs behind a let";
+  inputs = let n = "a"; in { ${n}.url = "path:./dep"; };
+  outputs = { self, ... }: { };
+}

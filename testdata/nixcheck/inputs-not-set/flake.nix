@@ -1,0 +1,5 @@
+{
+  description = "inputs is a list";
+  inputs = [ ];
+  outputs = { self }: { };
+}

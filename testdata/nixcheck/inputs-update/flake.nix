@@ -1,0 +1,5 @@
+{
+  description = "inputs merged with //";
+  inputs = { a.url = "path:./dep"; } // { };
+  outputs = { self, ... }: { };
+}

@@ -1,0 +1,4 @@
+{
+  description = "lock that is not JSON";
+  outputs = { self }: { };
+}

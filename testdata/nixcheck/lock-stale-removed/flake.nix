@@ -1,0 +1,4 @@
+{
+  description = "lock with an extra input";
+  outputs = { self }: { };
+}

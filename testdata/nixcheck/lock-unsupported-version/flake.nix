@@ -1,0 +1,4 @@
+{
+  description = "lock with an unsupported version";
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixConfig value computed";
+  nixConfig.bash-prompt = "a" + "b";
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixConfig float";
+  nixConfig.connect-timeout = 1.5;
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixConfig is a string";
+  nixConfig = "bash-prompt = x";
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixConfig null";
+  nixConfig.bash-prompt = null;
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixConfig value is a set";
+  nixConfig.foo = { a = 1; };
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixConfig unknown key";
+  nixConfig.no-such-setting = "x";
+  outputs = { self }: { };
+}

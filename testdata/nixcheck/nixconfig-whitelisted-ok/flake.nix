@@ -1,0 +1,8 @@
+{
+  description = "nixConfig bash prompt";
+  nixConfig = {
+    bash-prompt = "[dev]$ ";
+    bash-prompt-suffix = "> ";
+  };
+  outputs = { self }: { };
+}

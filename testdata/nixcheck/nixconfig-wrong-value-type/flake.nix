@@ -1,0 +1,5 @@
+{
+  description = "nixConfig bad Boolean";
+  nixConfig.allow-import-from-derivation = "maybe";
+  outputs = { self }: { };
+}

@@ -1,0 +1,4 @@
+{
+  description = "outputs in another file";
+  outputs = import ./outputs.nix;
+}

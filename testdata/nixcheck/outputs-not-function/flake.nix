@@ -1,0 +1,4 @@
+{
+  description = "outputs is a set";
+  outputs = { x = 1; };
+}

@@ -1,0 +1,4 @@
+{
+  description = "outputs returns a list";
+  outputs = { self }: [ ];
+}

@@ -1,0 +1,15 @@
+{
+  description = "self/super overlay";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      overlays.default = self: super: { };
+    };
+}

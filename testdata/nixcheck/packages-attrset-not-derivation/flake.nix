@@ -1,0 +1,15 @@
+{
+  description = "attrset package";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      packages.x86_64-linux.a = { name = "a"; };
+    };
+}

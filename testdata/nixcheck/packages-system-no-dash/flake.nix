@@ -1,0 +1,15 @@
+{
+  description = "bad system key";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      packages.linux.default = drv "hello";
+    };
+}

@@ -1,0 +1,15 @@
+{
+  description = "template path as a string";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      templates.default = { path = "/tmp"; description = "a template"; };
+    };
+}

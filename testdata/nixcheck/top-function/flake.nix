@@ -1,0 +1,5 @@
+{ ... }:
+{
+  description = "a flake written as a function";
+  outputs = { self }: { };
+}

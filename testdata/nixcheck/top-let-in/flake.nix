@@ -1,0 +1,7 @@
+let
+  d = "a flake behind a let";
+in
+{
+  description = d;
+  outputs = { self }: { };
+}

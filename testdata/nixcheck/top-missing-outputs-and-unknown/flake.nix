@@ -1,0 +1,4 @@
+{
+  description = "no outputs, plus an unknown name";
+  foo = "bar";
+}

@@ -1,0 +1,4 @@
+{
+  description = "a flake without outputs";
+  inputs = { };
+}

@@ -1,0 +1,5 @@
+rec {
+  description = "path:./dep";
+  inputs.a.url = description;
+  outputs = { self, a }: { };
+}

@@ -1,0 +1,5 @@
+rec {
+  name = "helper";
+  description = name;
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "typo next to the real outputs";
+  outputs = { self }: { };
+  output = { self }: { };
+}

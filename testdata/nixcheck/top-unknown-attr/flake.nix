@@ -1,0 +1,5 @@
+{
+  description = "extra top-level attribute";
+  foo = 1;
+  outputs = { self }: { };
+}

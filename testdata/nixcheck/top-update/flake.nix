@@ -1,0 +1,5 @@
+{
+  description = "merged top level";
+} // {
+  outputs = { self }: { };
+}

@@ -1,0 +1,5 @@
+with builtins;
+{
+  description = "top level under with";
+  outputs = { self }: { };
+}

@@ -1,0 +1,15 @@
+{
+  description = "lib output";
+  outputs = { self }:
+    let
+      drv = name: builtins.derivation {
+        inherit name;
+        system = "x86_64-linux";
+        builder = "/bin/sh";
+        args = [ "-c" "echo ok > $out" ];
+      };
+    in
+    {
+      lib.double = x: x * 2;
+    };
+}

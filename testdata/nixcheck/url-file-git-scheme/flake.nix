@@ -1,0 +1,5 @@
+{
+  description = "file+git instead of git+file";
+  inputs.a.url = "file+git:///tmp/repo";
+  outputs = { self, a }: { };
+}

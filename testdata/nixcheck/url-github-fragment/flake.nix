@@ -1,0 +1,5 @@
+{
+  description = "fragment in a github input";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs#hello";
+  outputs = { self, nixpkgs }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "github:owner only";
+  inputs.a.url = "github:NixOS";
+  outputs = { self, a }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "nixpkgs/ref/notarev";
+  inputs.nixpkgs.url = "nixpkgs/nixos-unstable/notarev";
+  outputs = { self, nixpkgs }: { };
+}

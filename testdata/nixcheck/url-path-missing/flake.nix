@@ -1,0 +1,5 @@
+{
+  description = "missing path input";
+  inputs.a.url = "path:./nothere";
+  outputs = { self, a }: { };
+}

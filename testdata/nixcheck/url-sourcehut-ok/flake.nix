@@ -1,0 +1,5 @@
+{
+  description = "sourcehut input";
+  inputs.a.url = "sourcehut:~user/repo";
+  outputs = { self, a }: { };
+}

@@ -1,0 +1,5 @@
+{
+  description = "unknown scheme";
+  inputs.a.url = "foo:bar";
+  outputs = { self, a }: { };
+}
