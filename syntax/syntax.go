@@ -6,6 +6,7 @@ package syntax
 import (
 	"bytes"
 	"context"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -167,8 +168,8 @@ var keywords = map[string]bool{
 }
 
 // lexicalError reports what Nix's lexer rejects but the grammar accepts:
-// keywords used as names, integers that overflow 64 bits, paths ending in
-// '/', and paths where an attribute name should be.
+// keywords used as names, numbers out of range, paths ending in '/', and
+// paths or URIs where a name should be.
 func lexicalError(n *sitter.Node, field string, src []byte) string {
 	if n.EndByte() == n.StartByte() && n.Type() != grammar.KindSourceFile {
 		// Error recovery inserted a token that is hidden in the tree (the
@@ -198,6 +199,10 @@ func lexicalError(n *sitter.Node, field string, src []byte) string {
 		if !fitsInt64(src[n.StartByte():n.EndByte()]) {
 			return "invalid integer " + quoteToken(n.Content(src)) + ": it does not fit in 64 bits"
 		}
+	case grammar.KindFloat:
+		if !validFloat(n.Content(src)) {
+			return "invalid float " + quoteToken(n.Content(src)) + ": out of range"
+		}
 	case grammar.KindPath:
 		if n.EndByte() > n.StartByte() && src[n.EndByte()-1] == '/' {
 			return "path has a trailing slash"
@@ -208,6 +213,21 @@ func lexicalError(n *sitter.Node, field string, src []byte) string {
 		return "unexpected path " + quoteToken(n.Content(src)) + ", expected an attribute name"
 	}
 	return ""
+}
+
+// validFloat mirrors Nix's check of strtod's ERANGE: a float whose value
+// overflows, or underflows to zero or a subnormal number, is rejected
+// (`0.0e-999` is fine: it is zero to begin with).
+func validFloat(text string) bool {
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return false
+	}
+	if v == 0 {
+		mantissa, _, _ := strings.Cut(strings.ToLower(text), "e")
+		return strings.Trim(mantissa, "0.") == ""
+	}
+	return math.Abs(v) >= 0x1p-1022
 }
 
 func fitsInt64(digits []byte) bool {
