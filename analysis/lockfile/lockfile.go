@@ -302,8 +302,8 @@ func (lf *LockFile) Paths() map[string][]string {
 // Duplicate is one repository locked in several nodes.
 type Duplicate struct {
 	Source string   // "github:NixOS/nixpkgs"
-	Keep   string   // the node the root uses directly, if any
-	Others []string // the other nodes
+	Keep   string   // a node the root uses directly
+	Others []string // copies brought in by dependencies
 	// Fixes has one `follows` line per other node, for the input path that
 	// brings it in, e.g. `inputs.home-manager.inputs.nixpkgs.follows = "nixpkgs";`.
 	Fixes []string
@@ -328,24 +328,30 @@ func (lf *LockFile) Duplicates() []Duplicate {
 		if len(keys) < 2 {
 			continue
 		}
-		d := Duplicate{Source: src}
-		// Keep the node the root flake references directly, preferring the
-		// shortest path.
+		// Only copies brought in by dependencies count: several pins of
+		// one repository among the root's own inputs (nixpkgs and
+		// nixpkgs-unstable) are deliberate. The copy to keep is one the
+		// root uses directly, preferring the input named like the node.
 		sort.SliceStable(keys, func(i, j int) bool { return len(paths[keys[i]]) < len(paths[keys[j]]) })
-		keepName := ""
-		if p := paths[keys[0]]; len(p) == 1 {
-			d.Keep, keepName = keys[0], p[0]
-		}
+		keep := ""
 		for _, k := range keys {
-			if k == d.Keep {
-				continue
-			}
-			d.Others = append(d.Others, k)
-			if keepName != "" && len(paths[k]) >= 2 {
-				d.Fixes = append(d.Fixes, fmt.Sprintf("inputs.%s.follows = %q;", strings.Join(paths[k], ".inputs."), keepName))
+			if p := paths[k]; len(p) == 1 && (keep == "" || p[0] == k) {
+				keep = k
 			}
 		}
-		out = append(out, d)
+		if keep == "" {
+			continue
+		}
+		d := Duplicate{Source: src, Keep: keep}
+		for _, k := range keys {
+			if p := paths[k]; len(p) >= 2 {
+				d.Others = append(d.Others, k)
+				d.Fixes = append(d.Fixes, fmt.Sprintf("inputs.%s.follows = %q;", strings.Join(p, ".inputs."), paths[keep][0]))
+			}
+		}
+		if len(d.Others) > 0 {
+			out = append(out, d)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
 	return out

@@ -1,5 +1,6 @@
 // Command flake-lsp is a language server for Nix flakes. Subcommands:
 //
+//	flake-lsp check [--format ...] PATH...  lint flakes, exit 1 on errors
 //	flake-lsp parse [--quiet] FILE...   print syntax trees, exit 1 on errors
 //	flake-lsp version                   print the version
 package main
@@ -16,6 +17,9 @@ var version = "0.1.0-dev"
 const usage = `usage: flake-lsp <command> [arguments]
 
 commands:
+  check [--format text|json|sarif] [--min-severity LEVEL] PATH...
+                            report what Nix would reject in flakes (and
+                            syntax errors in any .nix file); exit 1 on errors
   parse [--quiet] FILE...   parse Nix files ("-" reads standard input) and
                             print their syntax trees; exit 1 on syntax errors
   version                   print the version
@@ -33,6 +37,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "parse":
 		return runParse(args[1:], stdin, stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "flake-lsp %s\n", version)
 		return 0

@@ -1,0 +1,706 @@
+// Package flake builds the model of a flake.nix from its syntax tree (its
+// description, inputs with parsed references, the outputs function) and
+// reports what Nix would reject, statically, without running Nix.
+package flake
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/analysis"
+	"github.com/flake-lsp/flake-lsp/analysis/flakeref"
+	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
+	"github.com/flake-lsp/flake-lsp/grammar"
+)
+
+// Input is one declared input (also the nested overrides under Inputs).
+type Input struct {
+	Name     string
+	Key      *sitter.Node // where it is declared
+	URL      string
+	URLNode  *sitter.Node
+	Ref      flakeref.Ref
+	HasRef   bool
+	Flake    bool // `flake = false` makes it false
+	Follows  []string
+	HasFoll  bool
+	FollNode *sitter.Node
+	Attrs    map[string]string // other literal attributes (type, owner, ...)
+	Inputs   map[string]*Input // overrides: inputs.<name>.inputs.<x>
+}
+
+// Flake is the model of one flake.nix.
+type Flake struct {
+	Description string
+	Inputs      map[string]*Input
+	InputOrder  []string
+	Outputs     *sitter.Node // the lambda
+	// Formals of the outputs function (nil for `inputs: ...`).
+	Formals     map[string]*sitter.Node
+	HasEllipsis bool
+	AtName      string
+}
+
+// Result is the model and what is wrong with it.
+type Result struct {
+	Flake       *Flake
+	Diagnostics []analysis.Diagnostic
+}
+
+// Options for Analyze.
+type Options struct {
+	File     string // path of flake.nix, for diagnostics
+	LockFile string // path of flake.lock
+	Lock     *lockfile.LockFile
+}
+
+var inputNamePattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*$`)
+
+// Analyze reads a parsed flake.nix.
+func Analyze(root *sitter.Node, src []byte, opts Options) Result {
+	a := &analyzer{src: src, opts: opts, flake: &Flake{Inputs: map[string]*Input{}}}
+	a.run(root)
+	sort.SliceStable(a.diags, func(i, j int) bool {
+		if a.diags[i].File != a.diags[j].File {
+			return a.diags[i].File < a.diags[j].File
+		}
+		return a.diags[i].Start < a.diags[j].Start
+	})
+	return Result{Flake: a.flake, Diagnostics: a.diags}
+}
+
+type analyzer struct {
+	src   []byte
+	opts  Options
+	flake *Flake
+	diags []analysis.Diagnostic
+}
+
+func (a *analyzer) report(n *sitter.Node, sev analysis.Severity, code, format string, args ...any) *analysis.Diagnostic {
+	a.diags = append(a.diags, analysis.Diagnostic{
+		File: a.opts.File, Start: int(n.StartByte()), End: int(n.EndByte()),
+		Severity: sev, Code: code, Message: fmt.Sprintf(format, args...),
+	})
+	return &a.diags[len(a.diags)-1]
+}
+
+const notEvaluated = "Nix reads this part of flake.nix without evaluating it, so it must be a literal"
+
+func (a *analyzer) run(root *sitter.Node) {
+	top := unwrap(root.ChildByFieldName(grammar.FieldExpression))
+	if top == nil {
+		return // syntax errors say enough
+	}
+	if top.Type() != grammar.KindAttrset && top.Type() != grammar.KindRecAttrset {
+		a.report(top, analysis.Error, "flake-not-attrset",
+			"flake.nix must be an attribute set literal `{ description = ...; inputs = ...; outputs = ...; }`, not a %s (Nix: file 'flake.nix' must be an attribute set)", describeKind(top.Type()))
+		return
+	}
+	attrs := newAttrSet()
+	collectBindings(attrs, top, a.src)
+	for _, d := range attrs.dynamic {
+		a.report(d, analysis.Error, "flake-not-literal", "computed attribute name: %s", notEvaluated)
+	}
+	for _, name := range attrs.names {
+		at := attrs.attrs[name]
+		switch name {
+		case "description":
+			if v, _, ok := stringValue(unwrap(at.value), a.src); ok {
+				a.flake.Description = v
+			} else if at.value != nil {
+				a.report(at.value, analysis.Error, "flake-not-literal", "description must be a plain string: %s (Nix: expected a string but got a thunk)", notEvaluated)
+			}
+		case "inputs":
+			a.inputs(at)
+		case "outputs":
+			a.outputs(at)
+		case "nixConfig":
+			// Checked against the settings table in a later version.
+		default:
+			d := a.report(at.key, analysis.Error, "flake-unknown-attribute",
+				"unknown top-level attribute '%s': a flake has only description, inputs, outputs and nixConfig (Nix: flake has an unsupported attribute '%s')", name, name)
+			if best := closest(name, []string{"description", "inputs", "outputs", "nixConfig"}); best != "" {
+				d.Fix = &analysis.Fix{Title: "Rename to " + best, Start: d.Start, End: d.End, Replacement: best}
+				d.Message += fmt.Sprintf("; did you mean '%s'?", best)
+			}
+		}
+	}
+	if attrs.get("outputs") == nil {
+		start := int(top.StartByte())
+		a.diags = append(a.diags, analysis.Diagnostic{File: a.opts.File, Start: start, End: start + 1, Severity: analysis.Error,
+			Code: "flake-missing-outputs", Message: "the flake has no `outputs` function (Nix: flake lacks attribute 'outputs')"})
+	}
+	a.checkFormals()
+	a.checkFollows()
+	if a.opts.Lock != nil {
+		a.checkLock()
+	}
+}
+
+// inputs reads `inputs`, which must be an attribute set literal.
+func (a *analyzer) inputs(at *attr) {
+	if at.value != nil && unwrap(at.value).Type() != grammar.KindAttrset {
+		a.report(at.value, analysis.Error, "flake-not-literal", "inputs must be an attribute set literal: %s (Nix: expected a set but got %s)", notEvaluated, nixType(unwrap(at.value)))
+		return
+	}
+	if at.children == nil {
+		return
+	}
+	for _, d := range at.children.dynamic {
+		a.report(d, analysis.Error, "flake-not-literal", "computed input name: %s", notEvaluated)
+	}
+	for _, name := range at.children.names {
+		in := a.input(name, at.children.attrs[name], true)
+		if in != nil {
+			a.flake.Inputs[name] = in
+			a.flake.InputOrder = append(a.flake.InputOrder, name)
+		}
+	}
+}
+
+var inputAttrsByType = map[string][]string{
+	"indirect":  {"id", "ref", "rev", "narHash"},
+	"path":      {"path", "rev", "revCount", "lastModified", "narHash"},
+	"git":       {"url", "ref", "rev", "shallow", "submodules", "lfs", "exportIgnore", "allRefs", "lastModified", "revCount", "narHash", "name", "dirtyRev", "dirtyShortRev", "verifyCommit", "keytype", "publicKey", "publicKeys"},
+	"hg":        {"url", "ref", "rev", "revCount", "narHash", "name"},
+	"github":    {"owner", "repo", "ref", "rev", "narHash", "lastModified", "host", "treeHash"},
+	"gitlab":    {"owner", "repo", "ref", "rev", "narHash", "lastModified", "host", "treeHash"},
+	"sourcehut": {"owner", "repo", "ref", "rev", "narHash", "lastModified", "host", "treeHash"},
+	"tarball":   {"url", "narHash", "name", "unpack", "rev", "revCount", "lastModified"},
+	"file":      {"url", "narHash", "name", "unpack", "rev", "revCount", "lastModified"},
+}
+
+// requiredAttrs are the attributes each input type cannot do without.
+var requiredAttrs = map[string][]string{
+	"indirect": {"id"}, "path": {"path"}, "git": {"url"}, "hg": {"url"}, "tarball": {"url"}, "file": {"url"},
+	"github": {"owner", "repo"}, "gitlab": {"owner", "repo"}, "sourcehut": {"owner", "repo"},
+}
+
+// input reads one input declaration (top is false for overrides).
+func (a *analyzer) input(name string, at *attr, top bool) *Input {
+	in := &Input{Name: name, Key: at.key, Flake: true, Attrs: map[string]string{}, Inputs: map[string]*Input{}}
+	if !inputNamePattern.MatchString(name) && name != "self" {
+		a.report(at.key, analysis.Warning, "input-bad-name", "input name '%s' cannot be named by `follows` or on the command line (names are letters, digits, '-' and '_', starting with a letter)", name)
+	}
+	if at.value != nil {
+		switch v := unwrap(at.value); v.Type() {
+		case grammar.KindAttrset:
+		case grammar.KindString:
+			d := a.report(v, analysis.Error, "input-not-attrset", "an input is an attribute set, not a string (Nix: expected a set but got a string); write `inputs.%s.url = %s;`", name, v.Content(a.src))
+			d.Fix = &analysis.Fix{Title: "Use { url = ...; }", Start: d.Start, End: d.End, Replacement: "{ url = " + v.Content(a.src) + "; }"}
+			return nil
+		default:
+			a.report(v, analysis.Error, "flake-not-literal", "input '%s' must be an attribute set literal: %s", name, notEvaluated)
+			return nil
+		}
+	}
+	if at.children == nil {
+		return in
+	}
+	attrs := at.children
+	for _, d := range attrs.dynamic {
+		a.report(d, analysis.Error, "flake-not-literal", "computed attribute name: %s", notEvaluated)
+	}
+	for _, key := range attrs.names {
+		x := attrs.attrs[key]
+		v := unwrap(x.value)
+		switch key {
+		case "url":
+			if v == nil {
+				continue
+			}
+			s, _, ok := stringValue(v, a.src)
+			if !ok {
+				if v.Type() == grammar.KindPath {
+					a.report(v, analysis.Warning, "input-url-path", "a path as `url` needs Nix 2.26 or newer; older versions say: expected a string but got a path. Write \"path:%s\" for them", v.Content(a.src))
+					continue
+				}
+				a.report(v, analysis.Error, "flake-not-literal", "url must be a plain string without interpolation: %s (Nix: expected a string but got a thunk)", notEvaluated)
+				continue
+			}
+			in.URL, in.URLNode = s, v
+		case "flake":
+			if v == nil {
+				continue
+			}
+			switch t := v.Content(a.src); {
+			case v.Type() == grammar.KindIdentifier && (t == "true" || t == "false"):
+				in.Flake = t == "true"
+			default:
+				a.report(v, analysis.Error, "input-bad-value", "`flake` must be true or false (Nix: expected a Boolean but got %s)", nixType(v))
+			}
+		case "follows":
+			if v == nil {
+				continue
+			}
+			s, _, ok := stringValue(v, a.src)
+			if !ok {
+				a.report(v, analysis.Error, "flake-not-literal", "follows must be a plain string: %s", notEvaluated)
+				continue
+			}
+			in.HasFoll, in.FollNode = true, v
+			for _, seg := range strings.Split(s, "/") {
+				if seg == "" {
+					continue
+				}
+				if !inputNamePattern.MatchString(seg) {
+					a.report(v, analysis.Error, "input-bad-follows", "'%s' is not a valid input name in a follows path (Nix: invalid flake input path element '%s')", seg, seg)
+				}
+				in.Follows = append(in.Follows, seg)
+			}
+		case "inputs":
+			if x.children == nil {
+				continue
+			}
+			for _, sub := range x.children.names {
+				if sub == "self" {
+					a.report(x.children.attrs[sub].key, analysis.Error, "input-bad-override", "'self' cannot be overridden (Nix: 'self' input attribute not allowed)")
+					continue
+				}
+				if o := a.input(sub, x.children.attrs[sub], false); o != nil {
+					in.Inputs[sub] = o
+				}
+			}
+		default:
+			if v == nil {
+				continue
+			}
+			switch v.Type() {
+			case grammar.KindString:
+				if s, _, ok := stringValue(v, a.src); ok {
+					in.Attrs[key] = s
+				} else {
+					a.report(v, analysis.Error, "flake-not-literal", "input attribute '%s' must be a plain string (Nix: flake input attribute '%s' is a thunk while a string, Boolean, or integer is expected)", key, key)
+				}
+			case grammar.KindInteger:
+				in.Attrs[key] = v.Content(a.src)
+			case grammar.KindIdentifier:
+				if t := v.Content(a.src); t == "true" || t == "false" {
+					in.Attrs[key] = t
+					continue
+				}
+				fallthrough
+			default:
+				a.report(v, analysis.Error, "flake-not-literal", "input attribute '%s' must be a string, Boolean or integer literal (Nix: flake input attribute '%s' is a thunk)", key, key)
+			}
+		}
+	}
+	a.checkInputAttrs(in, attrs)
+	// With `type`, `url` is the fetcher's URL, not a flake reference.
+	if _, hasType := in.Attrs["type"]; in.URL != "" && !hasType {
+		a.checkURL(in)
+	}
+	if in.HasFoll && (in.URL != "" || in.Attrs["type"] != "") {
+		a.report(in.FollNode, analysis.Warning, "input-follows-with-url",
+			"input '%s' has both a reference and `follows`: older Nix silently uses `follows`, Nix 2.30+ rejects it (flake input has both a flake reference and a follows attribute); remove one", name)
+	}
+	return in
+}
+
+func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
+	typ, hasType := in.Attrs["type"]
+	for _, key := range attrs.names {
+		switch key {
+		case "url", "flake", "follows", "inputs", "type", "dir":
+			if key != "dir" || hasType {
+				continue
+			}
+		}
+		if _, literal := in.Attrs[key]; !literal && key != "dir" {
+			continue
+		}
+		node := attrs.attrs[key].key
+		if !hasType {
+			a.report(node, analysis.Error, "input-unexpected-attribute",
+				"'%s' is not allowed next to `url` without `type` (Nix: unexpected flake input attribute '%s'); put it in the URL (`?%s=...`) or use the attribute form with `type`", key, key, key)
+			continue
+		}
+		allowed, known := inputAttrsByType[typ]
+		if known && !containsStr(allowed, key) {
+			a.report(node, analysis.Error, "input-attribute-not-supported",
+				"input attribute '%s' is not supported by type '%s' (Nix 2.19+: input attribute '%s' not supported by scheme '%s'); it accepts %s", key, typ, key, typ, strings.Join(allowed, ", "))
+		}
+	}
+	if hasType {
+		for _, req := range requiredAttrs[typ] {
+			if _, ok := in.Attrs[req]; !ok && !(req == "url" && in.URL != "") {
+				a.report(attrs.attrs["type"].key, analysis.Error, "input-missing-attribute",
+					"an input of type '%s' needs '%s' (Nix: input attribute '%s' is missing)", typ, req, req)
+			}
+		}
+		if id, ok := in.Attrs["id"]; ok && typ == "indirect" && !inputNamePattern.MatchString(id) {
+			a.report(attrs.attrs["id"].value, analysis.Error, "input-bad-value", "'%s' is not a valid flake id (Nix: '%s' is not a valid flake ID)", id, id)
+		}
+		if _, known := inputAttrsByType[typ]; !known {
+			node := attrs.attrs["type"].value
+			a.report(node, analysis.Error, "input-unknown-type",
+				"unknown input type '%s' (Nix fails when fetching it: cannot fetch unsupported input); types are %s", typ, strings.Join(sortedKeys(inputAttrsByType), ", "))
+		}
+	}
+}
+
+// checkURL parses the url and maps the reference's problems into flake.nix.
+func (a *analyzer) checkURL(in *Input) {
+	ref, problems := flakeref.Parse(in.URL, in.Flake)
+	in.Ref, in.HasRef = ref, true
+	_, offsets, _ := stringValue(in.URLNode, a.src)
+	for _, p := range problems {
+		start, end := offsets[p.Span.Start], offsets[p.Span.End]
+		if p.Span.End > p.Span.Start && end <= start {
+			end = start + 1
+		}
+		d := analysis.Diagnostic{File: a.opts.File, Start: start, End: end, Severity: analysis.Severity(p.Severity), Code: p.Code, Message: p.Message}
+		if p.Replacement != "" && end > start {
+			d.Fix = &analysis.Fix{Title: "Replace with '" + p.Replacement + "'", Start: start, End: end, Replacement: p.Replacement}
+		}
+		a.diags = append(a.diags, d)
+	}
+}
+
+// outputs reads the outputs function.
+func (a *analyzer) outputs(at *attr) {
+	v := unwrap(at.value)
+	if v == nil {
+		a.report(at.key, analysis.Error, "outputs-not-function", "outputs must be a function `{ self, ... }: { ... }`")
+		return
+	}
+	if v.Type() != grammar.KindLambda {
+		a.report(v, analysis.Error, "outputs-not-function", "outputs must be a function literal `{ self, ... }: { ... }`, not %s (Nix: expected a function but got %s)", describeKind(v.Type()), nixType(v))
+		return
+	}
+	a.flake.Outputs = v
+	if p := v.ChildByFieldName(grammar.FieldParameter); p != nil {
+		a.flake.AtName = p.Content(a.src)
+	}
+	formals := v.ChildByFieldName(grammar.FieldFormals)
+	if formals == nil {
+		return
+	}
+	a.flake.Formals = map[string]*sitter.Node{}
+	for i := 0; i < int(formals.NamedChildCount()); i++ {
+		c := formals.NamedChild(i)
+		switch c.Type() {
+		case grammar.KindEllipsis:
+			a.flake.HasEllipsis = true
+		case grammar.KindFormal:
+			if n := c.ChildByFieldName(grammar.FieldName); n != nil {
+				a.flake.Formals[n.Content(a.src)] = n
+			}
+		}
+	}
+}
+
+// checkFormals compares the outputs formals with the declared inputs.
+func (a *analyzer) checkFormals() {
+	f := a.flake
+	if f.Outputs == nil || f.Formals == nil {
+		return
+	}
+	formals := f.Outputs.ChildByFieldName(grammar.FieldFormals)
+	if !f.HasEllipsis {
+		if _, ok := f.Formals["self"]; !ok {
+			d := a.report(formals, analysis.Error, "outputs-missing-self",
+				"the outputs function is always called with `self`, but its arguments have neither `self` nor `...` (Nix: called with unexpected argument 'self')")
+			d.Fix = &analysis.Fix{Title: "Add self", Start: int(formals.StartByte()) + 1, End: int(formals.StartByte()) + 1, Replacement: " self,"}
+		}
+		for _, name := range f.InputOrder {
+			if _, ok := f.Formals[name]; !ok {
+				d := a.report(formals, analysis.Error, "outputs-missing-formal",
+					"input '%s' is passed to outputs, whose arguments have neither '%s' nor `...` (Nix: 'outputs' called with unexpected argument '%s'); add it or `...`", name, name, name)
+				d.Fix = &analysis.Fix{Title: "Add " + name, Start: int(formals.EndByte()) - 1, End: int(formals.EndByte()) - 1, Replacement: ", " + name + " "}
+			}
+		}
+	}
+	names := make([]string, 0, len(f.Formals))
+	for name := range f.Formals {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if name == "self" {
+			continue
+		}
+		if _, declared := f.Inputs[name]; !declared {
+			a.report(f.Formals[name], analysis.Warning, "outputs-implicit-input",
+				"'%s' is not declared in inputs, so Nix looks it up in the flake registry (an indirect input '%s'); declare `inputs.%s.url` to pin where it comes from", name, name, name)
+		}
+	}
+}
+
+// checkFollows checks that every follows path starts at a declared input
+// (or a formal, which is an implicit input) and, with a lock, resolves.
+// Paths are walked from the root flake, also for nested overrides.
+func (a *analyzer) checkFollows() {
+	var visit func(path []string, in *Input)
+	visit = func(path []string, in *Input) {
+		if in.HasFoll && len(in.Follows) > 0 {
+			first := in.Follows[0]
+			_, declared := a.flake.Inputs[first]
+			_, formal := a.flake.Formals[first]
+			missing := !declared && !formal
+			if !missing && len(in.Follows) > 1 && a.opts.Lock != nil {
+				_, err := a.opts.Lock.Resolve(in.Follows)
+				missing = err != nil
+			}
+			if missing {
+				name, target := strings.Join(path, "/"), strings.Join(in.Follows, "/")
+				d := a.report(in.FollNode, analysis.Error, "input-follows-missing",
+					"input '%s' follows '%s', which does not exist (Nix: input '%s' follows a non-existent input '%s')", name, target, name, target)
+				if best := closest(first, a.flake.InputOrder); best != "" && len(in.Follows) == 1 {
+					d.Message += fmt.Sprintf("; did you mean '%s'?", best)
+					d.Fix = &analysis.Fix{Title: "Follow " + best, Start: int(in.FollNode.StartByte()) + 1, End: int(in.FollNode.EndByte()) - 1, Replacement: best}
+				}
+			}
+		}
+		for _, sub := range sortedInputs(in.Inputs) {
+			visit(append(append([]string{}, path...), sub.Name), sub)
+		}
+	}
+	for _, name := range a.flake.InputOrder {
+		visit([]string{name}, a.flake.Inputs[name])
+	}
+}
+
+func sortedInputs(m map[string]*Input) []*Input {
+	out := make([]*Input, 0, len(m))
+	for _, in := range m {
+		out = append(out, in)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// checkLock compares the declared inputs with flake.lock.
+func (a *analyzer) checkLock() {
+	lock := a.opts.Lock
+	rootNode := lock.Nodes[lock.Root]
+	if rootNode == nil {
+		return
+	}
+	declared := map[string]bool{}
+	for _, name := range a.flake.InputOrder {
+		declared[name] = true
+	}
+	for name := range a.flake.Formals {
+		if name != "self" {
+			declared[name] = true
+		}
+	}
+	for _, name := range a.flake.InputOrder {
+		in := a.flake.Inputs[name]
+		edge := rootNode.Input(name)
+		if edge == nil {
+			d := a.report(in.Key, analysis.Warning, "lock-missing-input",
+				"input '%s' is not in flake.lock; run `nix flake lock` to add it", name)
+			d.Related = []analysis.Related{{File: a.opts.LockFile, Start: rootNode.KeyStart, End: rootNode.KeyEnd, Message: "the root node's inputs"}}
+			continue
+		}
+		if in.HasFoll {
+			if !edge.IsFollows || strings.Join(edge.Follows, "/") != strings.Join(in.Follows, "/") {
+				a.report(in.Key, analysis.Warning, "lock-stale-input", "flake.lock does not record `follows = \"%s\"` for '%s'; run `nix flake lock`", strings.Join(in.Follows, "/"), name)
+			}
+			continue
+		}
+		if edge.IsFollows {
+			a.report(in.Key, analysis.Warning, "lock-stale-input", "flake.lock still has '%s' following '%s'; run `nix flake lock`", name, strings.Join(edge.Follows, "/"))
+			continue
+		}
+		node := lock.Nodes[edge.Node]
+		if node == nil || node.Original == nil {
+			continue
+		}
+		diff, at := "", in.URLNode
+		if in.HasRef {
+			diff = compareOriginal(in, node.Original)
+		} else if _, hasType := in.Attrs["type"]; hasType {
+			diff, at = compareAttrs(in, node.Original), in.Key
+		}
+		if diff != "" {
+			d := a.report(at, analysis.Warning, "lock-stale-input",
+				"flake.lock was made for another reference of '%s' (%s); run `nix flake update %s`", name, diff, name)
+			d.Related = []analysis.Related{{File: a.opts.LockFile, Start: node.Original.Start, End: node.Original.End, Message: "the locked original reference"}}
+		}
+	}
+	for _, e := range rootNode.Inputs {
+		if !declared[e.Name] {
+			a.diags = append(a.diags, analysis.Diagnostic{File: a.opts.LockFile, Start: e.KeyStart, End: e.KeyEnd, Severity: analysis.Warning,
+				Code: "lock-unused-input", Unnecessary: true,
+				Message: fmt.Sprintf("flake.lock has input '%s', which flake.nix no longer declares; `nix flake lock` will remove it", e.Name)})
+		}
+	}
+	for _, dup := range lock.Duplicates() {
+		for i, other := range dup.Others {
+			n := lock.Nodes[other]
+			msg := fmt.Sprintf("%s is locked twice (%s and %s); add `%s` to flake.nix to use one copy",
+				dup.Source, dup.Keep, other, dup.Fixes[i])
+			a.diags = append(a.diags, analysis.Diagnostic{File: a.opts.LockFile, Start: n.KeyStart, End: n.KeyEnd,
+				Severity: analysis.Information, Code: "lock-duplicate-dependency", Message: msg})
+		}
+	}
+}
+
+// compareOriginal says how the lock's original differs from the reference
+// in flake.nix, or "" when they match.
+func compareOriginal(in *Input, orig *lockfile.Value) string {
+	get := func(k string) string {
+		if v := orig.Get(k); v != nil && v.Kind == lockfile.String {
+			return v.Str
+		}
+		return ""
+	}
+	r := in.Ref
+	if get("type") != r.Type {
+		return fmt.Sprintf("type %s, not %s", get("type"), r.Type)
+	}
+	check := func(what, want, got string) string {
+		if want != got {
+			return fmt.Sprintf("%s %q in flake.lock, %q in flake.nix", what, got, want)
+		}
+		return ""
+	}
+	switch r.Type {
+	case "github", "gitlab", "sourcehut":
+		for _, c := range [][3]string{{"owner", r.Owner, get("owner")}, {"repo", r.Repo, get("repo")}, {"ref", r.Ref, get("ref")}, {"rev", r.Rev, get("rev")}, {"dir", r.Dir, get("dir")}} {
+			if d := check(c[0], c[1], c[2]); d != "" {
+				return d
+			}
+		}
+	case "indirect":
+		for _, c := range [][3]string{{"id", r.ID, get("id")}, {"ref", r.Ref, get("ref")}, {"rev", r.Rev, get("rev")}} {
+			if d := check(c[0], c[1], c[2]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// compareAttrs compares an attribute-form input with the lock's original.
+func compareAttrs(in *Input, orig *lockfile.Value) string {
+	want := map[string]string{}
+	for k, v := range in.Attrs {
+		want[k] = v
+	}
+	if in.URL != "" {
+		want["url"] = in.URL
+	}
+	got := map[string]string{}
+	for _, m := range orig.Members {
+		switch m.Value.Kind {
+		case lockfile.String:
+			got[m.Key] = m.Value.Str
+		case lockfile.Number:
+			got[m.Key] = m.Value.Raw
+		case lockfile.Bool:
+			got[m.Key] = fmt.Sprint(m.Value.Bool)
+		}
+	}
+	keys := map[string]bool{}
+	for k := range want {
+		keys[k] = true
+	}
+	for k := range got {
+		keys[k] = true
+	}
+	var sorted []string
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		if want[k] != got[k] {
+			return fmt.Sprintf("%s %q in flake.lock, %q in flake.nix", k, got[k], want[k])
+		}
+	}
+	return ""
+}
+
+func describeKind(kind string) string {
+	switch kind {
+	case grammar.KindLet:
+		return "let expression"
+	case grammar.KindWith:
+		return "with expression"
+	case grammar.KindLambda:
+		return "function"
+	case grammar.KindApply:
+		return "function call"
+	case grammar.KindAttrset, grammar.KindRecAttrset:
+		return "attribute set"
+	}
+	return strings.ReplaceAll(kind, "_", " ")
+}
+
+// nixType is how Nix names the type of a value it did not evaluate.
+func nixType(n *sitter.Node) string {
+	switch n.Type() {
+	case grammar.KindString, grammar.KindIndentedString:
+		return "a string"
+	case grammar.KindAttrset, grammar.KindRecAttrset:
+		return "a set"
+	case grammar.KindList:
+		return "a list"
+	case grammar.KindLambda:
+		return "a function"
+	case grammar.KindInteger:
+		return "an integer"
+	case grammar.KindFloat:
+		return "a float"
+	case grammar.KindPath:
+		return "a path"
+	}
+	return "a thunk"
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string][]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// closest suggests a name within edit distance 2.
+func closest(name string, names []string) string {
+	best, bestDist := "", 3
+	for _, n := range names {
+		if d := levenshtein(strings.ToLower(name), strings.ToLower(n)); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
