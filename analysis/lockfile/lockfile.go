@@ -333,9 +333,18 @@ func (lf *LockFile) Duplicates() []Duplicate {
 		// nixpkgs-unstable) are deliberate. The copy to keep is one the
 		// root uses directly, preferring the input named like the node.
 		sort.SliceStable(keys, func(i, j int) bool { return len(paths[keys[i]]) < len(paths[keys[j]]) })
-		keep := ""
+		keep, repo := "", src[strings.LastIndexAny(src, "/:")+1:]
+		score := func(k string) int {
+			switch name := paths[k][0]; {
+			case strings.EqualFold(name, repo):
+				return 3 // the input named after the repository
+			case name == k:
+				return 2
+			}
+			return 1
+		}
 		for _, k := range keys {
-			if p := paths[k]; len(p) == 1 && (keep == "" || p[0] == k) {
+			if len(paths[k]) == 1 && (keep == "" || score(k) > score(keep)) {
 				keep = k
 			}
 		}
