@@ -22,6 +22,6 @@ bench:
 fuzz-long:
 	FLAKE_LSP_FUZZ_N=100000 $(GO) test -run TestFuzzAgainstNix -timeout 6h -v ./syntax/
 
-# Parse a real flake from testdata and print its syntax tree.
+# Check the realistic flakes in testdata.
 example:
-	$(GO) run ./cmd/flake-lsp parse testdata/parse/valid/flake-nixos-configurations.nix
+	$(GO) run ./cmd/flake-lsp check testdata/flakes
