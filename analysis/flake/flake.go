@@ -192,7 +192,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 		case grammar.KindString:
 			d := a.report(v, analysis.Error, "input-not-attrset", "an input is an attribute set, not a string (Nix: expected a set but got a string); write `inputs.%s.url = %s;`", name, v.Content(a.src))
 			d.Fix = &analysis.Fix{Title: "Use { url = ...; }", Start: d.Start, End: d.End, Replacement: "{ url = " + v.Content(a.src) + "; }"}
-			return nil
+			return in // still an input, for the checks of the outputs' arguments
 		default:
 			a.report(v, analysis.Error, "flake-not-literal", "input '%s' must be an attribute set literal: %s", name, notEvaluated)
 			return nil
@@ -291,7 +291,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	}
 	a.checkInputAttrs(in, attrs)
 	// With `type`, `url` is the fetcher's URL, not a flake reference.
-	if _, hasType := in.Attrs["type"]; in.URL != "" && !hasType {
+	if _, hasType := in.Attrs["type"]; in.URLNode != nil && !hasType {
 		a.checkURL(in)
 	}
 	if in.HasFoll && (in.URL != "" || in.Attrs["type"] != "") {

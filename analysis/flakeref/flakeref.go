@@ -220,6 +220,11 @@ func (p *parser) parseIndirect(s string, off int) {
 	default:
 		p.problem("url-invalid-id", Error, Span{off, off + len(s)}, "a flake id takes at most a ref and a rev: id/ref/rev")
 	}
+	for _, q := range p.problems {
+		if q.Severity == Error {
+			return // say nothing about the registry until the reference is valid
+		}
+	}
 	if _, known := Registry[p.ref.ID]; !known && idPattern.MatchString(p.ref.ID) {
 		p.problem("url-unknown-registry-id", Warning, id.span,
 			"'%s' is not in the default flake registry; Nix will fail with \"cannot find flake 'flake:%s' in the flake registries\" unless your registry has it. Prefer an explicit URL", p.ref.ID, p.ref.ID)
