@@ -96,7 +96,7 @@ func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagno
 	var out []analysis.Diagnostic
 	for _, p := range problems {
 		out = append(out, analysis.Diagnostic{File: path, Start: p.Start, End: p.End,
-			Severity: analysis.Severity(p.Severity), Code: p.Code, Message: p.Message})
+			Severity: p.Severity, Code: p.Code, Message: p.Message})
 	}
 	return out
 }

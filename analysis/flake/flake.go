@@ -353,7 +353,7 @@ func (a *analyzer) checkURL(in *Input) {
 		if p.Span.End > p.Span.Start && end <= start {
 			end = start + 1
 		}
-		d := analysis.Diagnostic{File: a.opts.File, Start: start, End: end, Severity: analysis.Severity(p.Severity), Code: p.Code, Message: p.Message}
+		d := analysis.Diagnostic{File: a.opts.File, Start: start, End: end, Severity: p.Severity, Code: p.Code, Message: p.Message}
 		if p.Replacement != "" && end > start {
 			d.Fix = &analysis.Fix{Title: "Replace with '" + p.Replacement + "'", Start: start, End: end, Replacement: p.Replacement}
 		}

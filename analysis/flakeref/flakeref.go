@@ -2,6 +2,7 @@ package flakeref
 
 import (
 	"fmt"
+	"github.com/flake-lsp/flake-lsp/analysis"
 	"regexp"
 	"strings"
 )
@@ -43,20 +44,10 @@ type Ref struct {
 	Fragment  Span // '#...' if present (never valid in flake.nix)
 }
 
-// Severity of a Problem.
-type Severity int
-
-const (
-	Error Severity = iota + 1
-	Warning
-	Information
-	Hint
-)
-
 // Problem is something wrong with a reference, with a stable code.
 type Problem struct {
 	Code     string
-	Severity Severity
+	Severity analysis.Severity
 	Message  string
 	Span     Span
 	// Replacement, when set, is a fix: the text to put at Span.
@@ -85,7 +76,7 @@ type parser struct {
 	problems []Problem
 }
 
-func (p *parser) problem(code string, sev Severity, span Span, format string, args ...any) {
+func (p *parser) problem(code string, sev analysis.Severity, span Span, format string, args ...any) {
 	p.problems = append(p.problems, Problem{Code: code, Severity: sev, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -93,14 +84,14 @@ func (p *parser) parse(isFlake bool) {
 	s := p.ref.Raw
 	whole := Span{0, len(s)}
 	if s == "" {
-		p.problem("url-empty", Error, whole, "empty flake reference")
+		p.problem("url-empty", analysis.Error, whole, "empty flake reference")
 		return
 	}
 	// Split off '#fragment' and '?query'.
 	body := s
 	if i := strings.IndexByte(body, '#'); i >= 0 {
 		p.ref.Fragment = Span{i, len(s)}
-		p.problem("url-fragment", Error, p.ref.Fragment,
+		p.problem("url-fragment", analysis.Error, p.ref.Fragment,
 			"unexpected fragment '%s' in flake reference: a flake input cannot select an output; remove it", s[i+1:])
 		body = body[:i]
 	}
@@ -114,7 +105,7 @@ func (p *parser) parse(isFlake bool) {
 	// 1. The flake-id form: nixpkgs, nixpkgs/ref, nixpkgs/ref/rev.
 	if first, _, _ := strings.Cut(body, "/"); idPattern.MatchString(first) && !strings.Contains(body, ":") {
 		if queryStart >= 0 {
-			p.problem("url-query-on-id", Error, Span{queryStart, len(body) + len(s) - len(body)},
+			p.problem("url-query-on-id", analysis.Error, Span{queryStart, len(body) + len(s) - len(body)},
 				"a flake registry id takes no '?' parameters; use the attribute form or a full URL")
 		}
 		p.parseIndirect(body, 0)
@@ -181,12 +172,12 @@ func (p *parser) unknownScheme(name string) {
 	span := p.ref.SchemeSpan
 	if best := closestScheme(name); best != "" {
 		p.problems = append(p.problems, Problem{
-			Code: "url-scheme-typo", Severity: Error, Span: span, Replacement: best,
+			Code: "url-scheme-typo", Severity: analysis.Error, Span: span, Replacement: best,
 			Message: fmt.Sprintf("unknown flake reference scheme '%s:'; did you mean '%s:'?", name, best),
 		})
 		return
 	}
-	p.problem("url-unknown-scheme", Error, span,
+	p.problem("url-unknown-scheme", analysis.Error, span,
 		"unknown flake reference scheme '%s:' (Nix: input '%s' is unsupported); known schemes are github:, gitlab:, sourcehut:, git+https:, path:, tarball+https:, https: and others", name, p.ref.Raw)
 }
 
@@ -195,13 +186,13 @@ func (p *parser) parseIndirect(s string, off int) {
 	p.ref.Type = "indirect"
 	segs := splitSegments(s, off)
 	if len(segs) == 0 {
-		p.problem("url-invalid-id", Error, Span{off, off + len(s)}, "missing flake id")
+		p.problem("url-invalid-id", analysis.Error, Span{off, off + len(s)}, "missing flake id")
 		return
 	}
 	id := segs[0]
 	p.ref.ID, p.ref.IDSpan = id.text, id.span
 	if !idPattern.MatchString(id.text) {
-		p.problem("url-invalid-id", Error, id.span, "'%s' is not a valid flake id (letters, digits, '-' and '_', starting with a letter)", id.text)
+		p.problem("url-invalid-id", analysis.Error, id.span, "'%s' is not a valid flake id (letters, digits, '-' and '_', starting with a letter)", id.text)
 	}
 	switch len(segs) {
 	case 1:
@@ -215,21 +206,21 @@ func (p *parser) parseIndirect(s string, off int) {
 		p.setRef(segs[1].text, segs[1].span)
 		p.ref.Rev, p.ref.RevSpan = segs[2].text, segs[2].span
 		if !revPattern.MatchString(segs[2].text) {
-			p.problem("url-invalid-rev", Error, segs[2].span, "'%s' is not a commit hash (40 hexadecimal digits)", segs[2].text)
+			p.problem("url-invalid-rev", analysis.Error, segs[2].span, "'%s' is not a commit hash (40 hexadecimal digits)", segs[2].text)
 		}
 	default:
-		p.problem("url-invalid-id", Error, Span{off, off + len(s)}, "a flake id takes at most a ref and a rev: id/ref/rev")
+		p.problem("url-invalid-id", analysis.Error, Span{off, off + len(s)}, "a flake id takes at most a ref and a rev: id/ref/rev")
 	}
 	for _, q := range p.problems {
-		if q.Severity == Error {
+		if q.Severity == analysis.Error {
 			return // say nothing about the registry until the reference is valid
 		}
 	}
 	if _, known := Registry[p.ref.ID]; !known && idPattern.MatchString(p.ref.ID) {
-		p.problem("url-unknown-registry-id", Warning, id.span,
+		p.problem("url-unknown-registry-id", analysis.Warning, id.span,
 			"'%s' is not in the default flake registry; Nix will fail with \"cannot find flake 'flake:%s' in the flake registries\" unless your registry has it. Prefer an explicit URL", p.ref.ID, p.ref.ID)
 	} else if known {
-		p.problem("url-registry-id", Information, id.span,
+		p.problem("url-registry-id", analysis.Information, id.span,
 			"'%s' is resolved through the flake registry (to %s today); an explicit URL is reproducible across machines", p.ref.ID, Registry[p.ref.ID])
 	}
 }
@@ -238,14 +229,14 @@ func (p *parser) parseIndirect(s string, off int) {
 func (p *parser) parseForge(s string, off int) {
 	segs := splitSegments(s, off)
 	if len(segs) < 2 {
-		p.problem("url-invalid-forge-path", Error, Span{off, off + len(s)},
+		p.problem("url-invalid-forge-path", analysis.Error, Span{off, off + len(s)},
 			"%s: needs an owner and a repository: %s:<owner>/<repo>[/<branch, tag or commit>]", p.ref.Scheme, p.ref.Scheme)
 		return
 	}
 	p.ref.Owner, p.ref.OwnerSpan = segs[0].text, segs[0].span
 	p.ref.Repo, p.ref.RepoSpan = segs[1].text, segs[1].span
 	if p.ref.Type == "sourcehut" && !strings.HasPrefix(p.ref.Owner, "~") {
-		p.problem("url-sourcehut-owner", Warning, segs[0].span, "sourcehut owners start with '~' (sourcehut:~%s/%s)", p.ref.Owner, p.ref.Repo)
+		p.problem("url-sourcehut-owner", analysis.Warning, segs[0].span, "sourcehut owners start with '~' (sourcehut:~%s/%s)", p.ref.Owner, p.ref.Repo)
 	}
 	if len(segs) > 2 {
 		last := segs[len(segs)-1]
@@ -259,13 +250,13 @@ func (p *parser) parseForge(s string, off int) {
 	}
 	if x, ok := p.param("ref"); ok {
 		if p.ref.Ref != "" {
-			p.problem("url-duplicate-ref", Error, x.NameSpan, "the branch or tag is given twice: in the path and as ?ref=")
+			p.problem("url-duplicate-ref", analysis.Error, x.NameSpan, "the branch or tag is given twice: in the path and as ?ref=")
 		}
 		p.setRef(x.Value, x.ValueSpan)
 	}
 	if x, ok := p.param("rev"); ok {
 		if p.ref.Rev != "" {
-			p.problem("url-duplicate-rev", Error, x.NameSpan, "the commit is given twice: in the path and as ?rev=")
+			p.problem("url-duplicate-rev", analysis.Error, x.NameSpan, "the commit is given twice: in the path and as ?rev=")
 		}
 		p.ref.Rev, p.ref.RevSpan = x.Value, x.ValueSpan
 		p.checkRev(x.Value, x.ValueSpan)
@@ -273,11 +264,11 @@ func (p *parser) parseForge(s string, off int) {
 	if x, ok := p.param("host"); ok {
 		p.ref.Host = x.Value
 		if !hostPattern.MatchString(x.Value) {
-			p.problem("url-invalid-host", Error, x.ValueSpan, "'%s' is not a valid host name", x.Value)
+			p.problem("url-invalid-host", analysis.Error, x.ValueSpan, "'%s' is not a valid host name", x.Value)
 		}
 	}
 	if p.ref.Ref != "" && p.ref.Rev != "" {
-		p.problem("url-ref-and-rev", Error, p.ref.RevSpan,
+		p.problem("url-ref-and-rev", analysis.Error, p.ref.RevSpan,
 			"both a branch/tag ('%s') and a commit ('%s'): Nix rejects a %s reference with both; keep one", p.ref.Ref, p.ref.Rev, p.ref.Scheme)
 	}
 }
@@ -289,7 +280,7 @@ func (p *parser) parseLocation(scheme Scheme, rest string, off int, isFlake bool
 		p.ref.Host = host
 	}
 	if !strings.HasPrefix(rest, "//") && scheme.Type != "file" {
-		p.problem("url-invalid-location", Error, p.ref.URLSpan, "expected '%s://' followed by a host and a path", scheme.Name)
+		p.problem("url-invalid-location", analysis.Error, p.ref.URLSpan, "expected '%s://' followed by a host and a path", scheme.Name)
 	}
 	if scheme.Type == "tarball" && !strings.Contains(scheme.Name, "+") && !isFlake && !hasArchiveExtension(rest) {
 		p.ref.Type = "file" // Nix 2.9+: a plain URL for flake = false is one file
@@ -306,17 +297,17 @@ func (p *parser) parseLocation(scheme Scheme, rest string, off int, isFlake bool
 func (p *parser) parsePath(s string, off int) {
 	p.ref.Path, p.ref.PathSpan = s, Span{off, off + len(s)}
 	if strings.HasPrefix(s, "//") {
-		p.problem("url-path-authority", Error, p.ref.PathSpan, "a path: reference takes no host ('//'); write path:/absolute/dir or path:./relative")
+		p.problem("url-path-authority", analysis.Error, p.ref.PathSpan, "a path: reference takes no host ('//'); write path:/absolute/dir or path:./relative")
 	}
 	if s == "" {
-		p.problem("url-empty-path", Error, Span{off, off}, "empty path")
+		p.problem("url-empty-path", analysis.Error, Span{off, off}, "empty path")
 	}
 }
 
 func (p *parser) setRef(ref string, span Span) {
 	p.ref.Ref, p.ref.RefSpan = ref, span
 	if why := badRefName(ref); why != "" {
-		p.problem("url-invalid-ref", Error, span, "'%s' is not a valid branch or tag name: %s", ref, why)
+		p.problem("url-invalid-ref", analysis.Error, span, "'%s' is not a valid branch or tag name: %s", ref, why)
 	}
 }
 
@@ -326,7 +317,7 @@ func (p *parser) checkRev(rev string, span Span) {
 		if hexPattern.MatchString(rev) {
 			msg = fmt.Sprintf("%s; this one has %d: Nix does not expand abbreviated hashes", msg, len(rev))
 		}
-		p.problem("url-invalid-rev", Error, span, "'%s' is not a commit hash: %s", rev, msg)
+		p.problem("url-invalid-rev", analysis.Error, span, "'%s' is not a commit hash: %s", rev, msg)
 	}
 }
 
@@ -342,17 +333,17 @@ func (p *parser) checkParams(scheme Scheme) {
 		}
 		switch {
 		case scheme.UnknownParamError && scheme.Type == "path":
-			p.problem("url-unknown-param", Error, x.NameSpan, "path: references do not accept '%s' (Nix: path URL has unsupported parameter '%s')", x.Name, x.Name)
+			p.problem("url-unknown-param", analysis.Error, x.NameSpan, "path: references do not accept '%s' (Nix: path URL has unsupported parameter '%s')", x.Name, x.Name)
 		case scheme.UnknownParamError:
-			p.problem("url-unknown-param", Error, x.NameSpan, "%s: references do not accept '%s' (an error since Nix 2.35; older versions ignore it); accepted: %s", scheme.Name, x.Name, strings.Join(scheme.Params, ", "))
+			p.problem("url-unknown-param", analysis.Error, x.NameSpan, "%s: references do not accept '%s' (an error since Nix 2.35; older versions ignore it); accepted: %s", scheme.Name, x.Name, strings.Join(scheme.Params, ", "))
 		case x.Name == "tag" && scheme.Type == "git":
-			p.problems = append(p.problems, Problem{Code: "url-param-ignored", Severity: Warning, Span: Span{x.NameSpan.Start, x.ValueSpan.End},
+			p.problems = append(p.problems, Problem{Code: "url-param-ignored", Severity: analysis.Warning, Span: Span{x.NameSpan.Start, x.ValueSpan.End},
 				Replacement: "ref=refs/tags/" + x.Value,
 				Message:     fmt.Sprintf("'?tag=' does nothing for git inputs (Nix passes it on to the server); write '?ref=refs/tags/%s'", x.Value)})
 		case scheme.PassThrough:
-			p.problem("url-param-ignored", Warning, x.NameSpan, "'%s' is not a %s parameter: Nix leaves it in the URL sent to the server, where it likely does nothing; accepted: %s", x.Name, scheme.Type, strings.Join(scheme.Params, ", "))
+			p.problem("url-param-ignored", analysis.Warning, x.NameSpan, "'%s' is not a %s parameter: Nix leaves it in the URL sent to the server, where it likely does nothing; accepted: %s", x.Name, scheme.Type, strings.Join(scheme.Params, ", "))
 		default:
-			p.problem("url-unknown-param", Warning, x.NameSpan, "'%s' is ignored here", x.Name)
+			p.problem("url-unknown-param", analysis.Warning, x.NameSpan, "'%s' is ignored here", x.Name)
 		}
 	}
 }

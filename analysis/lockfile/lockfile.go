@@ -6,24 +6,15 @@ package lockfile
 
 import (
 	"fmt"
+	"github.com/flake-lsp/flake-lsp/analysis"
 	"sort"
 	"strings"
-)
-
-// Severity of a Problem.
-type Severity int
-
-const (
-	Error Severity = iota + 1
-	Warning
-	Information
-	Hint
 )
 
 // Problem is something wrong with the lock, at a byte range of flake.lock.
 type Problem struct {
 	Code       string
-	Severity   Severity
+	Severity   analysis.Severity
 	Message    string
 	Start, End int
 }
@@ -75,11 +66,11 @@ func Parse(src []byte) (*LockFile, []Problem) {
 		if se, ok := err.(*SyntaxError); ok {
 			off, msg = se.Offset, se.Msg
 		}
-		return nil, []Problem{{Code: "lock-json-error", Severity: Error, Start: off, End: off, Message: "flake.lock is not valid JSON: " + msg}}
+		return nil, []Problem{{Code: "lock-json-error", Severity: analysis.Error, Start: off, End: off, Message: "flake.lock is not valid JSON: " + msg}}
 	}
 	var problems []Problem
 	bad := func(code string, v *Value, format string, args ...any) {
-		p := Problem{Code: code, Severity: Error, Message: fmt.Sprintf(format, args...)}
+		p := Problem{Code: code, Severity: analysis.Error, Message: fmt.Sprintf(format, args...)}
 		if v != nil {
 			p.Start, p.End = v.Start, v.End
 		}
@@ -162,21 +153,21 @@ func Parse(src []byte) (*LockFile, []Problem) {
 		n := lf.Nodes[key]
 		if key != lf.Root {
 			if n.Locked == nil || n.Original == nil {
-				problems = append(problems, Problem{Code: "lock-malformed", Severity: Error, Start: n.KeyStart, End: n.KeyEnd,
+				problems = append(problems, Problem{Code: "lock-malformed", Severity: analysis.Error, Start: n.KeyStart, End: n.KeyEnd,
 					Message: fmt.Sprintf("node '%s' lacks \"locked\" or \"original\" (Nix: attribute 'locked'|'original' missing in lock file)", key)})
 			} else if why := unlocked(n.Locked); why != "" {
-				problems = append(problems, Problem{Code: "lock-unlocked-input", Severity: Warning, Start: n.Locked.Start, End: n.Locked.End,
+				problems = append(problems, Problem{Code: "lock-unlocked-input", Severity: analysis.Warning, Start: n.Locked.Start, End: n.Locked.End,
 					Message: fmt.Sprintf("node '%s' is not pinned (%s); Nix 2.26+ refuses such a lock without --allow-dirty-locks", key, why)})
 			}
 		}
 		for _, e := range n.Inputs {
 			if e.IsFollows {
 				if _, err := lf.Resolve(e.Follows); err != nil {
-					problems = append(problems, Problem{Code: "lock-bad-follows", Severity: Error, Start: e.Start, End: e.End,
+					problems = append(problems, Problem{Code: "lock-bad-follows", Severity: analysis.Error, Start: e.Start, End: e.End,
 						Message: fmt.Sprintf("input '%s' of node '%s' follows '%s', which does not resolve: %v", e.Name, key, strings.Join(e.Follows, "/"), err)})
 				}
 			} else if lf.Nodes[e.Node] == nil {
-				problems = append(problems, Problem{Code: "lock-missing-node", Severity: Error, Start: e.Start, End: e.End,
+				problems = append(problems, Problem{Code: "lock-missing-node", Severity: analysis.Error, Start: e.Start, End: e.End,
 					Message: fmt.Sprintf("input '%s' of node '%s' references missing node '%s'", e.Name, key, e.Node)})
 			}
 		}
@@ -185,7 +176,7 @@ func Parse(src []byte) (*LockFile, []Problem) {
 	for _, key := range lf.Keys {
 		if !reach[key] {
 			n := lf.Nodes[key]
-			problems = append(problems, Problem{Code: "lock-unused-node", Severity: Warning, Start: n.KeyStart, End: n.KeyEnd,
+			problems = append(problems, Problem{Code: "lock-unused-node", Severity: analysis.Warning, Start: n.KeyStart, End: n.KeyEnd,
 				Message: fmt.Sprintf("lock node '%s' is not used by any input; `nix flake lock` will drop it", key)})
 		}
 	}

@@ -1,6 +1,7 @@
 package lockfile
 
 import (
+	"github.com/flake-lsp/flake-lsp/analysis"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,7 +100,7 @@ func TestTestdataLocks(t *testing.T) {
 		}
 		lf, problems := Parse(src)
 		for _, p := range problems {
-			if p.Severity == Error {
+			if p.Severity == analysis.Error {
 				t.Errorf("%s: %s: %s", f, p.Code, p.Message)
 			}
 		}
