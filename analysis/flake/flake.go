@@ -136,6 +136,7 @@ func (a *analyzer) run(root *sitter.Node) {
 	}
 	a.checkFormals()
 	a.checkFollows()
+	a.checkOutputs()
 	if a.opts.Lock != nil {
 		a.checkLock()
 	}

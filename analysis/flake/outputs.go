@@ -1,0 +1,204 @@
+package flake
+
+import (
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/analysis"
+	"github.com/flake-lsp/flake-lsp/analysis/schema"
+	"github.com/flake-lsp/flake-lsp/grammar"
+)
+
+// outputSet is the attribute set the outputs function returns, when it can
+// be seen without evaluation: an attribute-set literal, possibly under
+// `let`/`with` and merged with `//`. complete is false when part of it is
+// computed (a `//` with a function call), so absent names prove nothing.
+func (a *analyzer) outputSet() (set *attrSet, complete bool) {
+	if a.flake.Outputs == nil {
+		return nil, false
+	}
+	set, complete = newAttrSet(), true
+	var visit func(n *sitter.Node) bool
+	visit = func(n *sitter.Node) bool {
+		n = unwrap(n)
+		if n == nil {
+			return false
+		}
+		switch n.Type() {
+		case grammar.KindLet, grammar.KindWith:
+			return visit(n.ChildByFieldName(grammar.FieldBody))
+		case grammar.KindAttrset, grammar.KindRecAttrset:
+			collectBindings(set, n, a.src)
+			return true
+		case grammar.KindBinary:
+			if op := n.ChildByFieldName(grammar.FieldOperator); op != nil && op.Type() == "//" {
+				l := visit(n.ChildByFieldName(grammar.FieldLeft))
+				r := visit(n.ChildByFieldName(grammar.FieldRight))
+				if !l || !r {
+					complete = false
+				}
+				return l || r
+			}
+		}
+		return false
+	}
+	if !visit(a.flake.Outputs.ChildByFieldName(grammar.FieldBody)) {
+		return nil, false
+	}
+	return set, complete && len(set.dynamic) == 0
+}
+
+// checkOutputs checks the outputs it can see against the schema.
+func (a *analyzer) checkOutputs() {
+	set, _ := a.outputSet()
+	if set == nil {
+		return
+	}
+	for _, name := range set.names {
+		at := set.attrs[name]
+		out, known := schema.OutputByName(name)
+		if !known {
+			a.report(at.key, analysis.Warning, "outputs-unknown",
+				"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", name)
+			continue
+		}
+		if out.Deprecated != "" {
+			a.report(at.key, analysis.Warning, "outputs-deprecated",
+				"flake output attribute '%s' is deprecated; use '%s' instead", name, out.Deprecated)
+		}
+		a.checkOutput(out, at)
+	}
+}
+
+func (a *analyzer) checkOutput(out schema.Output, at *attr) {
+	level := []*attr{at}
+	path := []string{out.Name}
+	if out.PerSystem {
+		if v := unwrap(at.value); v != nil && isLiteral(v) && v.Type() != grammar.KindAttrset {
+			a.report(v, analysis.Error, "outputs-bad-shape", "'%s' must be an attribute set keyed by system (x86_64-linux, ...)", out.Name)
+			return
+		}
+		level = nil
+		for _, sys := range names(at.children) {
+			child := at.children.attrs[sys]
+			if !strings.Contains(sys, "-") {
+				d := a.report(child.key, analysis.Error, "outputs-bad-system",
+					"'%s' is not a valid system type (Nix: systems look like x86_64-linux); '%s' expects '%s.<system>'", sys, out.Name, out.Name)
+				if sys == "default" || !out.Named {
+					d.Message += "; per-system outputs need the system first"
+				}
+				continue
+			}
+			level = append(level, child)
+		}
+		path = append(path, "<system>")
+	}
+	if out.Named {
+		var named []*attr
+		for _, l := range level {
+			for _, n := range names(l.children) {
+				named = append(named, l.children.attrs[n])
+			}
+		}
+		level = named
+	}
+	for _, l := range level {
+		if l.value != nil {
+			a.checkShape(out, l)
+		}
+	}
+}
+
+func names(s *attrSet) []string {
+	if s == nil {
+		return nil
+	}
+	return s.names
+}
+
+// isLiteral: a value whose type is known without evaluation.
+func isLiteral(n *sitter.Node) bool {
+	switch n.Type() {
+	case grammar.KindInteger, grammar.KindFloat, grammar.KindString, grammar.KindIndentedString,
+		grammar.KindPath, grammar.KindList, grammar.KindAttrset, grammar.KindLambda, grammar.KindUri:
+		return true
+	}
+	return false
+}
+
+func (a *analyzer) checkShape(out schema.Output, at *attr) {
+	v := unwrap(at.value)
+	if v == nil || !isLiteral(v) {
+		return
+	}
+	kind := v.Type()
+	switch out.Shape {
+	case schema.Derivation:
+		if kind != grammar.KindAttrset || at.children.get("type") == nil {
+			a.report(v, analysis.Error, "outputs-not-derivation", "'%s' must be a derivation, not %s (Nix: flake attribute is not a derivation)", out.Name, nixType(v))
+		}
+	case schema.Function:
+		if kind != grammar.KindLambda {
+			a.report(v, analysis.Error, "outputs-bad-shape", "a bundler must be a function from a derivation to a derivation, not %s (Nix: bundler must be a function)", nixType(v))
+		}
+	case schema.Module:
+		if kind != grammar.KindLambda && kind != grammar.KindAttrset && kind != grammar.KindPath {
+			a.report(v, analysis.Error, "outputs-bad-shape", "a module must be a function or an attribute set, not %s (Nix: module must be a function or an attribute set)", nixType(v))
+		}
+	case schema.Overlay:
+		if kind != grammar.KindLambda {
+			a.report(v, analysis.Error, "outputs-overlay", "an overlay is a function `final: prev: { ... }`, not %s (Nix: overlay is not a function)", nixType(v))
+			return
+		}
+		p := v.ChildByFieldName(grammar.FieldParameter)
+		if v.ChildByFieldName(grammar.FieldFormals) != nil || p == nil {
+			a.report(v, analysis.Error, "outputs-overlay", "an overlay's first argument must be a plain name `final` (or `_`, `_final`), not a set pattern (Nix: overlay does not take an argument named 'final')")
+			return
+		}
+		if name := p.Content(a.src); name != "final" && name != "_" && name != "_final" {
+			d := a.report(p, analysis.Error, "outputs-overlay", "`nix flake check` wants an overlay's first argument named `final` (or `_`, `_final`), not '%s' (Nix: overlay does not take an argument named 'final')", name)
+			d.Fix = &analysis.Fix{Title: "Rename to final", Start: d.Start, End: d.End, Replacement: "final"}
+		}
+	case schema.Template:
+		if kind != grammar.KindAttrset {
+			a.report(v, analysis.Error, "outputs-template", "a template is `{ path = ./dir; description = \"...\"; }`, not %s", nixType(v))
+			return
+		}
+		for _, req := range []string{"path", "description"} {
+			if at.children.get(req) == nil {
+				a.report(v, analysis.Error, "outputs-template", "template lacks attribute '%s' (Nix: template lacks attribute '%s')", req, req)
+			}
+		}
+		for _, n := range names(at.children) {
+			if n != "path" && n != "description" && n != "welcomeText" {
+				a.report(at.children.attrs[n].key, analysis.Error, "outputs-template", "template has unsupported attribute '%s'; it takes path, description and welcomeText", n)
+			}
+		}
+		if d := at.children.get("description"); d != nil && d.value != nil {
+			if t := unwrap(d.value).Type(); isLiteral(unwrap(d.value)) && t != grammar.KindString && t != grammar.KindIndentedString {
+				a.report(d.value, analysis.Error, "outputs-template", "a template's description must be a string, not %s", nixType(unwrap(d.value)))
+			}
+		}
+	case schema.App:
+		if kind != grammar.KindAttrset {
+			a.report(v, analysis.Error, "outputs-app", "an app is `{ type = \"app\"; program = \"${drv}/bin/x\"; }`, not %s", nixType(v))
+			return
+		}
+		for _, req := range []string{"type", "program"} {
+			if at.children.get(req) == nil {
+				a.report(v, analysis.Error, "outputs-app", "app lacks attribute '%s' (checked by Nix 2.25+; `nix run` needs it)", req)
+			}
+		}
+		if t := at.children.get("type"); t != nil && t.value != nil {
+			if s, _, ok := stringValue(unwrap(t.value), a.src); ok && s != "app" {
+				a.report(t.value, analysis.Error, "outputs-app", "an app's type must be \"app\", not %q", s)
+			}
+		}
+		for _, n := range names(at.children) {
+			if n != "type" && n != "program" && n != "meta" {
+				a.report(at.children.attrs[n].key, analysis.Error, "outputs-app", "app has unsupported attribute '%s' (Nix 2.25+); it takes type, program and meta", n)
+			}
+		}
+	}
+}
