@@ -9,14 +9,14 @@ type Shape int
 const (
 	Anything Shape = iota
 	Derivation
-	App       // { type = "app"; program = "..."; meta? }
-	Function  // bundlers
-	Overlay   // final: prev: { ... }
-	Module    // a NixOS/home-manager/darwin module: function, attrset or path
-	Template  // { path; description; welcomeText? }
-	System    // nixosConfigurations: nixpkgs.lib.nixosSystem { ... }
-	Nested    // legacyPackages, hydraJobs
-	Attrs     // lib: anything
+	App      // { type = "app"; program = "..."; meta? }
+	Function // bundlers
+	Overlay  // final: prev: { ... }
+	Module   // a NixOS/home-manager/darwin module: function, attrset or path
+	Template // { path; description; welcomeText? }
+	System   // nixosConfigurations: nixpkgs.lib.nixosSystem { ... }
+	Nested   // legacyPackages, hydraJobs
+	Attrs    // lib: anything
 )
 
 // Output describes one flake output.
