@@ -119,7 +119,7 @@ func (a *analyzer) run(root *sitter.Node) {
 		case "outputs":
 			a.outputs(at)
 		case "nixConfig":
-			// Checked against the settings table in a later version.
+			a.checkNixConfig(at)
 		default:
 			d := a.report(at.key, analysis.Error, "flake-unknown-attribute",
 				"unknown top-level attribute '%s': a flake has only description, inputs, outputs and nixConfig (Nix: flake has an unsupported attribute '%s')", name, name)

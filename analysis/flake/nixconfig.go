@@ -1,0 +1,62 @@
+package flake
+
+import (
+	"fmt"
+
+	"github.com/flake-lsp/flake-lsp/analysis"
+	"github.com/flake-lsp/flake-lsp/analysis/schema"
+	"github.com/flake-lsp/flake-lsp/grammar"
+)
+
+// checkNixConfig checks nixConfig's values as Nix reads them: literals
+// only (string, integer, Boolean, path, list of strings).
+func (a *analyzer) checkNixConfig(at *attr) {
+	if v := unwrap(at.value); v != nil && v.Type() != grammar.KindAttrset {
+		a.report(v, analysis.Error, "nixconfig-bad-value", "nixConfig must be an attribute set literal (Nix: expected a set but got %s)", nixType(v))
+		return
+	}
+	for _, name := range names(at.children) {
+		x := at.children.attrs[name]
+		if x.value == nil || unwrap(x.value).Type() == grammar.KindAttrset {
+			a.report(x.key, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a set; settings are strings, numbers, Booleans or lists of strings", name)
+			continue
+		}
+		v := unwrap(x.value)
+		setting, known := schema.SettingByName(name)
+		switch t := v.Type(); {
+		case t == grammar.KindString:
+			s, _, ok := stringValue(v, a.src)
+			if !ok {
+				a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a thunk: %s", name, notEvaluated)
+				continue
+			}
+			if known && setting.Type == schema.BoolSetting && s != "true" && s != "false" {
+				a.report(v, analysis.Error, "nixconfig-bad-value", "Boolean setting '%s' has invalid value '%s'; write true or false", name, s)
+			}
+		case t == grammar.KindIdentifier && (v.Content(a.src) == "true" || v.Content(a.src) == "false"):
+		case t == grammar.KindIdentifier && v.Content(a.src) == "null":
+			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is null", name)
+		case t == grammar.KindInteger, t == grammar.KindPath:
+		case t == grammar.KindFloat:
+			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a float; use an integer or a string", name)
+		case t == grammar.KindList:
+			for i := 0; i < int(v.NamedChildCount()); i++ {
+				el := unwrap(v.NamedChild(i))
+				if _, _, ok := stringValue(el, a.src); !ok {
+					a.report(el, analysis.Error, "nixconfig-bad-value", "list element in flake configuration setting '%s' is %s while a string is expected", name, nixType(el))
+				}
+			}
+		default:
+			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is %s: %s", name, nixType(v), notEvaluated)
+			continue
+		}
+		ask := fmt.Sprintf("Nix applies '%s' only after asking, or with --accept-flake-config / accept-flake-config = true; otherwise it prints \"ignoring untrusted flake configuration setting '%s'\"", name, name)
+		switch {
+		case known && setting.Substituter:
+			a.report(x.key, analysis.Information, "nixconfig-substituters",
+				"%s. Even then, on multi-user installs the Nix daemon uses these substituters only for trusted users, or if the system lists them in trusted-substituters", ask)
+		case !known || setting.Trusted == "":
+			a.report(x.key, analysis.Information, "nixconfig-needs-accept", "%s", ask)
+		}
+	}
+}

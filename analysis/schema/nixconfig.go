@@ -1,0 +1,67 @@
+package schema
+
+// SettingType is the type of a nix.conf setting.
+type SettingType int
+
+const (
+	StringSetting SettingType = iota
+	BoolSetting
+	IntSetting
+	StringsSetting // a list of strings, space-separated in nix.conf
+)
+
+// Setting is a nix.conf setting a flake can set in nixConfig.
+type Setting struct {
+	Name string
+	Type SettingType
+	// Trusted: applied without confirmation (`accept-flake-config` not
+	// needed), with the Nix version that whitelisted it.
+	Trusted string
+	// Substituter: even accepted, a user the daemon does not trust can
+	// only use substituters the system lists as trusted-substituters.
+	Substituter bool
+	Doc         string
+}
+
+// Settings lists the settings flakes commonly set. Any other name is
+// accepted by Nix, which warns "unknown setting" when it applies it.
+var Settings = []Setting{
+	{Name: "bash-prompt", Type: StringSetting, Trusted: "2.4", Doc: "The prompt of `nix develop` shells."},
+	{Name: "bash-prompt-prefix", Type: StringSetting, Trusted: "2.10", Doc: "A prefix added to the `nix develop` prompt."},
+	{Name: "bash-prompt-suffix", Type: StringSetting, Trusted: "2.4", Doc: "A suffix added to the `nix develop` prompt."},
+	{Name: "flake-registry", Type: StringSetting, Trusted: "2.4", Doc: "The global flake registry to use."},
+	{Name: "commit-lockfile-summary", Type: StringSetting, Trusted: "2.18", Doc: "The commit summary `--commit-lock-file` uses."},
+	{Name: "commit-lock-file-summary", Type: StringSetting, Trusted: "2.24", Doc: "The commit summary `--commit-lock-file` uses (newer spelling)."},
+	{Name: "substituters", Type: StringsSetting, Substituter: true, Doc: "Binary caches to use instead of the configured ones."},
+	{Name: "trusted-public-keys", Type: StringsSetting, Doc: "Keys binary cache signatures are checked with."},
+	{Name: "trusted-substituters", Type: StringsSetting, Substituter: true, Doc: "Substituters an untrusted user may enable."},
+	{Name: "allow-import-from-derivation", Type: BoolSetting, Doc: "Whether evaluation may build derivations to import their outputs."},
+	{Name: "experimental-features", Type: StringsSetting, Doc: "Experimental Nix features to enable."},
+	{Name: "accept-flake-config", Type: BoolSetting, Doc: "Whether to apply flakes' nixConfig without asking."},
+	{Name: "sandbox", Type: BoolSetting, Doc: "Whether builds run in a sandbox."},
+	{Name: "keep-outputs", Type: BoolSetting, Doc: "Keep the outputs of derivations that garbage collection would remove while their derivation is kept."},
+	{Name: "keep-derivations", Type: BoolSetting, Doc: "Keep derivations whose outputs are live."},
+	{Name: "max-jobs", Type: StringSetting, Doc: "How many builds run at once (a number or `auto`)."},
+	{Name: "cores", Type: IntSetting, Doc: "How many cores each build may use (0: all)."},
+	{Name: "connect-timeout", Type: IntSetting, Doc: "Seconds to wait when connecting to a binary cache."},
+	{Name: "http-connections", Type: IntSetting, Doc: "Parallel connections to binary caches."},
+	{Name: "narinfo-cache-negative-ttl", Type: IntSetting, Doc: "Seconds to remember that a path is not in a cache."},
+	{Name: "fallback", Type: BoolSetting, Doc: "Build from source when substitution fails."},
+	{Name: "builders-use-substitutes", Type: BoolSetting, Doc: "Let remote builders fetch from substituters themselves."},
+	{Name: "warn-dirty", Type: BoolSetting, Doc: "Warn about uncommitted changes in Git flakes."},
+}
+
+// SettingByName finds a setting, also through the `extra-` prefix that
+// appends to list settings.
+func SettingByName(name string) (Setting, bool) {
+	base := name
+	if len(base) > 6 && base[:6] == "extra-" {
+		base = base[6:]
+	}
+	for _, s := range Settings {
+		if s.Name == base {
+			return s, true
+		}
+	}
+	return Setting{}, false
+}
