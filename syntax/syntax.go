@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -101,6 +103,11 @@ const Code = "syntax-error"
 // Errors lists the syntax errors of a tree in document order: one per
 // ERROR node (outermost only), one per MISSING node, and the lexical errors
 // the grammar leaves to this package (see lexicalError).
+//
+// It avoids visiting every node (each visit is a cgo call): error nodes are
+// found by descending only into subtrees that have errors, and the lexical
+// errors from candidates found in the text (keywords, long numbers) or by a
+// query (paths).
 func Errors(root *sitter.Node, src []byte) []Error {
 	if root == nil {
 		return nil
@@ -111,41 +118,194 @@ func Errors(root *sitter.Node, src []byte) []Error {
 		errs = append(errs, Error{EndByte: 3, End: sitter.Point{Column: 3},
 			Message: "unexpected byte-order mark: Nix files must not start with one"})
 	}
-	c := sitter.NewTreeCursor(root)
-	defer c.Close()
-	for {
-		n := c.CurrentNode()
-		descend := true
-		switch {
-		case n.IsMissing():
-			errs = append(errs, Error{
-				StartByte: n.StartByte(), EndByte: n.EndByte(),
-				Start: n.StartPoint(), End: n.EndPoint(),
-				Message: "expected " + describe(n.Type(), n.IsNamed()),
-			})
-			descend = false
-		case n.IsError():
-			errs = append(errs, errorFor(n, src))
-			descend = false
-		case n.IsNamed():
-			if msg := lexicalError(n, c.CurrentFieldName(), src); msg != "" {
-				errs = append(errs, Error{
-					StartByte: n.StartByte(), EndByte: n.EndByte(),
-					Start: n.StartPoint(), End: n.EndPoint(),
-					Message: msg,
-				})
+	add := func(n *sitter.Node, msg string) {
+		errs = append(errs, Error{
+			StartByte: n.StartByte(), EndByte: n.EndByte(),
+			Start: n.StartPoint(), End: n.EndPoint(), Message: msg,
+		})
+	}
+	if root.HasError() {
+		c := sitter.NewTreeCursor(root)
+		for {
+			n := c.CurrentNode()
+			descend := n.HasError()
+			switch {
+			case n.IsMissing():
+				add(n, "expected "+describe(n.Type(), n.IsNamed()))
+				descend = false
+			case n.IsError():
+				errs = append(errs, errorFor(n, src))
+				descend = false
+			case n.IsNamed() && n.EndByte() == n.StartByte() && n.Type() != grammar.KindSourceFile:
+				// Error recovery inserted a token that is hidden in the tree
+				// (the text of a path): the node is there but has no text.
+				add(n, "expected "+describe(n.Type(), true))
 				descend = false
 			}
+			if descend && c.GoToFirstChild() {
+				continue
+			}
+			for !c.GoToNextSibling() {
+				if !c.GoToParent() {
+					goto lexical
+				}
+			}
 		}
-		if descend && c.GoToFirstChild() {
+	lexical:
+		c.Close()
+	}
+	lines := newLineIndex(src)
+	for _, cand := range lexicalCandidates(src) {
+		n := root.NamedDescendantForPointRange(lines.point(cand[0]), lines.point(cand[1]))
+		if n == nil || int(n.StartByte()) != cand[0] || int(n.EndByte()) != cand[1] {
 			continue
 		}
-		for !c.GoToNextSibling() {
-			if !c.GoToParent() {
-				return errs
+		if msg := lexicalError(n, src); msg != "" {
+			add(n, msg)
+		}
+	}
+	for _, n := range queryNodes(root, pathsQuery()) {
+		if msg := lexicalError(n, src); msg != "" {
+			add(n, msg)
+		}
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].StartByte < errs[j].StartByte })
+	return errs
+}
+
+// lexicalCandidates finds, in the text, the words that could be keywords
+// read as names and the numbers that could be out of range. Most turn out
+// to be keywords, or inside strings and comments; the tree decides.
+func lexicalCandidates(src []byte) [][2]int {
+	var out [][2]int
+	isWord := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-'
+	}
+	for i := 0; i < len(src); {
+		if !isWord(src[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(src) && isWord(src[i]) {
+			i++
+		}
+		word := string(src[start:i])
+		if keywords[word] {
+			out = append(out, [2]int{start, i})
+			continue
+		}
+		// An integer of 19 digits or more may overflow (`-` before it is
+		// the negation operator). A float's token starts with digits or '.'
+		// and may run over '.', 'e' and signs.
+		for start < i && src[start] == '-' {
+			start++
+			word = word[1:]
+		}
+		if d := leadingDigits(word); d >= 19 && d == len(word) {
+			out = append(out, [2]int{start, i})
+		}
+		fstart := start
+		if fstart > 0 && src[fstart-1] == '.' {
+			fstart-- // `.5e999`
+		}
+		if f := floatAt(src, fstart); f > fstart {
+			out = append(out, [2]int{fstart, f})
+			if f > i {
+				i = f
 			}
 		}
 	}
+	return out
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// floatAt returns the end of a float literal at start whose exponent has
+// three or more digits, or whose mantissa is long, the only ones that can be
+// out of range; otherwise start.
+func floatAt(src []byte, start int) int {
+	i := start
+	for i < len(src) && (src[i] >= '0' && src[i] <= '9' || src[i] == '.') {
+		i++
+	}
+	mantissa := i - start
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		j := i + 1
+		if j < len(src) && (src[j] == '+' || src[j] == '-') {
+			j++
+		}
+		k := j
+		for k < len(src) && src[k] >= '0' && src[k] <= '9' {
+			k++
+		}
+		if k-j >= 3 {
+			return k
+		}
+		if k > j {
+			i = k
+		}
+	}
+	if mantissa >= 300 {
+		return i
+	}
+	return start
+}
+
+var (
+	pathsQueryOnce sync.Once
+	pathsQueryVal  *sitter.Query
+)
+
+func pathsQuery() *sitter.Query {
+	pathsQueryOnce.Do(func() {
+		q, err := sitter.NewQuery([]byte("[(path) (invalid_attribute) (invalid_parameter)] @x"), grammar.Language())
+		if err != nil {
+			panic("syntax: bad query: " + err.Error())
+		}
+		pathsQueryVal = q
+	})
+	return pathsQueryVal
+}
+
+func queryNodes(root *sitter.Node, q *sitter.Query) []*sitter.Node {
+	qc := sitter.NewQueryCursor()
+	defer qc.Close()
+	qc.Exec(q, root)
+	var out []*sitter.Node
+	for {
+		m, ok := qc.NextMatch()
+		if !ok {
+			return out
+		}
+		for _, c := range m.Captures {
+			out = append(out, c.Node)
+		}
+	}
+}
+
+// lineIndex maps byte offsets to tree-sitter points.
+type lineIndex []int
+
+func newLineIndex(src []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, c := range src {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+func (l lineIndex) point(offset int) sitter.Point {
+	row := sort.SearchInts(l, offset+1) - 1
+	return sitter.Point{Row: uint32(row), Column: uint32(offset - l[row])}
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -170,12 +330,7 @@ var keywords = map[string]bool{
 // lexicalError reports what Nix's lexer rejects but the grammar accepts:
 // keywords used as names, numbers out of range, paths ending in '/', and
 // paths or URIs where a name should be.
-func lexicalError(n *sitter.Node, field string, src []byte) string {
-	if n.EndByte() == n.StartByte() && n.Type() != grammar.KindSourceFile {
-		// Error recovery inserted a token that is hidden in the tree (the
-		// text of a path), so the node is there but has no text.
-		return "expected " + describe(n.Type(), true)
-	}
+func lexicalError(n *sitter.Node, src []byte) string {
 	switch n.Type() {
 	case grammar.KindIdentifier:
 		text := n.Content(src)
@@ -185,9 +340,12 @@ func lexicalError(n *sitter.Node, field string, src []byte) string {
 		// `f or` is f applied to a variable named `or`, kept by Nix for an
 		// old nixpkgs function of that name; only a simple expression may
 		// stand before it (`f or or` is an error).
-		if text == "or" && field == grammar.FieldArgument {
-			if fn := n.Parent().ChildByFieldName(grammar.FieldFunction); fn != nil && simpleKinds[fn.Type()] {
-				return ""
+		if text == "or" {
+			parent := n.Parent()
+			if arg := parent.ChildByFieldName(grammar.FieldArgument); parent.Type() == grammar.KindApply && arg != nil && arg.StartByte() == n.StartByte() {
+				if fn := parent.ChildByFieldName(grammar.FieldFunction); fn != nil && simpleKinds[fn.Type()] {
+					return ""
+				}
 			}
 		}
 		return "unexpected keyword '" + text + "', expected an identifier"
