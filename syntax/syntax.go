@@ -178,42 +178,38 @@ func Errors(root *sitter.Node, src []byte) []Error {
 // to be keywords, or inside strings and comments; the tree decides.
 func lexicalCandidates(src []byte) [][2]int {
 	var out [][2]int
-	isWord := func(c byte) bool {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-'
-	}
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	isIDStart := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+	isIDChar := func(c byte) bool { return isIDStart(c) || isDigit(c) || c == '\'' || c == '-' }
 	for i := 0; i < len(src); {
-		if !isWord(src[i]) {
-			i++
-			continue
-		}
-		start := i
-		for i < len(src) && isWord(src[i]) {
-			i++
-		}
-		word := string(src[start:i])
-		if keywords[word] {
-			out = append(out, [2]int{start, i})
-			continue
-		}
-		// An integer of 19 digits or more may overflow (`-` before it is
-		// the negation operator). A float's token starts with digits or '.'
-		// and may run over '.', 'e' and signs.
-		for start < i && src[start] == '-' {
-			start++
-			word = word[1:]
-		}
-		if d := leadingDigits(word); d >= 19 && d == len(word) {
-			out = append(out, [2]int{start, i})
-		}
-		fstart := start
-		if fstart > 0 && src[fstart-1] == '.' {
-			fstart-- // `.5e999`
-		}
-		if f := floatAt(src, fstart); f > fstart {
-			out = append(out, [2]int{fstart, f})
-			if f > i {
-				i = f
+		c := src[i]
+		switch {
+		case isIDStart(c):
+			// Where the lexer would start an identifier (`-assert` is `-`
+			// and `assert`, `x-assert` one identifier).
+			start := i
+			for i < len(src) && isIDChar(src[i]) {
+				i++
 			}
+			if keywords[string(src[start:i])] {
+				out = append(out, [2]int{start, i})
+			}
+		case isDigit(c) || c == '.' && i+1 < len(src) && isDigit(src[i+1]):
+			start, j := i, i
+			for j < len(src) && isDigit(src[j]) {
+				j++
+			}
+			if j-start >= 19 {
+				out = append(out, [2]int{start, j}) // may overflow int64
+			}
+			end := j
+			if f := floatAt(src, start); f > start {
+				out = append(out, [2]int{start, f})
+				end = max(end, f)
+			}
+			i = max(end, i+1)
+		default:
+			i++
 		}
 	}
 	return out
