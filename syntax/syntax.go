@@ -6,6 +6,7 @@ package syntax
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -423,7 +424,52 @@ func errorFor(n *sitter.Node, src []byte) Error {
 	if exp := expectedBefore(n); len(exp) > 0 {
 		e.Message += ", expected " + joinOr(exp)
 	}
+	// An error that runs to the end of the file usually means a bracket
+	// was never closed: say which, where it was opened.
+	if int(n.EndByte()) >= len(bytes.TrimRight(src, " \t\r\n")) {
+		if open := unclosedBracket(n); open != nil {
+			e = Error{
+				StartByte: open.StartByte(), EndByte: open.EndByte(),
+				Start: open.StartPoint(), End: open.EndPoint(),
+				Message: fmt.Sprintf("'%s' is never closed (expected '%s' before the end of the file)", open.Type(), closers[open.Type()]),
+			}
+		}
+	}
 	return e
+}
+
+var closers = map[string]string{"{": "}", "[": "]", "(": ")", "${": "}"}
+
+// unclosedBracket returns the innermost opening bracket under n that no
+// closing one matches, or nil.
+func unclosedBracket(n *sitter.Node) *sitter.Node {
+	var stack []*sitter.Node
+	c := sitter.NewTreeCursor(n)
+	defer c.Close()
+	for {
+		cur := c.CurrentNode()
+		if cur.ChildCount() == 0 && !cur.IsMissing() {
+			switch t := cur.Type(); t {
+			case "{", "[", "(", "${":
+				stack = append(stack, cur)
+			case "}", "]", ")":
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+			}
+		}
+		if c.GoToFirstChild() {
+			continue
+		}
+		for !c.GoToNextSibling() {
+			if !c.GoToParent() || c.CurrentNode().Equal(n) {
+				if len(stack) == 0 {
+					return nil
+				}
+				return stack[len(stack)-1]
+			}
+		}
+	}
 }
 
 func firstLeaf(n *sitter.Node) *sitter.Node {
