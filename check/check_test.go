@@ -98,13 +98,14 @@ var notYet = map[string]string{
 	// case, Nix rejects the value as we do).
 	"nixconfig-wrong-value-type": "ignored unless accepted",
 	// Inputs: not yet checked.
-	"follows-cycle-used": "follows cycles", "url-path-escape": "path inputs on disk", "url-path-missing": "path inputs on disk",
 	"top-rec-description-url": "the rec { } edge case Nix accepts",
 	// Nix 2.8 and current Nix differ; flake-lsp follows current Nix.
 	"apps-extra-attr": "Nix 2.25+ checks apps", "apps-missing-program": "Nix 2.25+ checks apps",
 	"apps-missing-type": "Nix 2.25+ checks apps", "apps-not-attrset": "Nix 2.25+ checks apps", "apps-wrong-type": "Nix 2.25+ checks apps",
 	"formatter-not-derivation": "newer Nix checks that formatter is a derivation (2.8.0 does not)",
 	"url-github-unknown-param": "newer Nix (2.35+) rejects unknown github: parameters",
+	"follows-cycle-two":        "Nix 2.19+ rejects follows cycles; 2.8 only loops when the input is used",
+	"follows-self-cycle":       "Nix 2.19+ rejects follows cycles; 2.8 only loops when the input is used",
 	"override-self":            "newer Nix rejects overriding 'self'",
 	"input-type-path-relative": "Nix 2.26+ fetches relative path inputs in attribute form",
 	"input-url-path-value":     "Nix 2.26+ accepts a path as url",

@@ -5,9 +5,12 @@ package flake
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -136,6 +139,9 @@ func (a *analyzer) run(root *sitter.Node) {
 	}
 	a.checkFormals()
 	a.checkFollows()
+	a.checkFollowCycles()
+	a.checkPathInputs()
+	a.checkUnusedInputs()
 	a.checkOutputs()
 	if a.opts.Lock != nil {
 		a.checkLock()
@@ -464,6 +470,154 @@ func (a *analyzer) checkFollows() {
 	for _, name := range a.flake.InputOrder {
 		visit([]string{name}, a.flake.Inputs[name])
 	}
+}
+
+// checkFollowCycles finds follows that lead back to themselves through
+// the declared inputs (Nix 2.19+: follow cycle detected; older versions
+// loop when the input is used).
+func (a *analyzer) checkFollowCycles() {
+	byPath := map[string]*Input{}
+	var collect func(prefix string, in *Input)
+	collect = func(prefix string, in *Input) {
+		byPath[prefix] = in
+		for _, sub := range sortedInputs(in.Inputs) {
+			collect(prefix+"/"+sub.Name, sub)
+		}
+	}
+	for _, name := range a.flake.InputOrder {
+		collect(name, a.flake.Inputs[name])
+	}
+	for _, name := range a.flake.InputOrder {
+		in := a.flake.Inputs[name]
+		if !in.HasFoll {
+			continue
+		}
+		seen := []string{name}
+		cur := in
+		for cur != nil && cur.HasFoll {
+			next := strings.Join(cur.Follows, "/")
+			if next == name {
+				a.report(in.FollNode, analysis.Error, "input-follows-cycle",
+					"follow cycle: %s -> %s (Nix 2.19+: follow cycle detected; older versions recurse for ever when the input is used)", strings.Join(seen, " -> "), name)
+				break
+			}
+			if contains(seen, next) {
+				break // a cycle that does not pass through this input
+			}
+			seen = append(seen, next)
+			cur = byPath[next]
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPathInputs checks relative path: inputs against the disk: the
+// directory must exist and stay inside the flake's source tree.
+func (a *analyzer) checkPathInputs() {
+	if a.opts.File == "" {
+		return
+	}
+	dir := filepath.Dir(a.opts.File)
+	for _, name := range a.flake.InputOrder {
+		in := a.flake.Inputs[name]
+		if !in.HasRef || in.Ref.Type != "path" || in.URLNode == nil {
+			continue
+		}
+		p := in.Ref.Path
+		if p == "" || filepath.IsAbs(p) {
+			continue
+		}
+		target := filepath.Clean(filepath.Join(dir, p))
+		if rel, err := filepath.Rel(dir, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			a.report(in.URLNode, analysis.Error, "input-path-outside",
+				"'%s' points outside the flake's directory; Nix copies the flake to the store first, so it cannot reach it (Nix: relative path points outside of its parent's store path)", p)
+			continue
+		}
+		if _, err := os.Stat(target); err != nil {
+			a.report(in.URLNode, analysis.Error, "input-path-missing", "'%s' does not exist (relative to %s)", p, dir)
+		}
+	}
+}
+
+// checkUnusedInputs hints at inputs the outputs function never uses. An
+// `@` name makes every input reachable, so then nothing is reported.
+func (a *analyzer) checkUnusedInputs() {
+	f := a.flake
+	if f.Outputs == nil || f.Formals == nil || f.AtName != "" {
+		return
+	}
+	body := f.Outputs.ChildByFieldName(grammar.FieldBody)
+	if body == nil {
+		return
+	}
+	used := identifierTexts(body, a.src)
+	// An input that others follow is used too.
+	var markFollowed func(in *Input)
+	markFollowed = func(in *Input) {
+		if in.HasFoll && len(in.Follows) > 0 {
+			used[in.Follows[0]] = true
+		}
+		for _, sub := range in.Inputs {
+			markFollowed(sub)
+		}
+	}
+	for _, in := range f.Inputs {
+		markFollowed(in)
+	}
+	for _, name := range f.InputOrder {
+		n, ok := f.Formals[name]
+		if !ok || name == "self" || strings.HasPrefix(name, "_") || used[name] {
+			continue
+		}
+		d := a.report(n, analysis.Hint, "outputs-unused-input", "input '%s' is not used by outputs", name)
+		d.Unnecessary = true
+	}
+}
+
+// identifierTexts collects the names referenced under n: variables, and
+// the names of `inherit x;` (which refers to the variable x).
+func identifierTexts(n *sitter.Node, src []byte) map[string]bool {
+	out := map[string]bool{}
+	q := identifierQuery()
+	qc := sitter.NewQueryCursor()
+	defer qc.Close()
+	qc.Exec(q, n)
+	for {
+		m, ok := qc.NextMatch()
+		if !ok {
+			return out
+		}
+		for _, c := range m.Captures {
+			if c.Node.Type() == grammar.KindAttribute && c.Node.Parent().ChildByFieldName(grammar.FieldSource) != nil {
+				continue // inherit (e) x: an attribute of e
+			}
+			out[c.Node.Content(src)] = true
+		}
+	}
+}
+
+var (
+	identifierQueryOnce sync.Once
+	identifierQueryVal  *sitter.Query
+)
+
+func identifierQuery() *sitter.Query {
+	identifierQueryOnce.Do(func() {
+		q, err := sitter.NewQuery([]byte("(identifier) @id (inherit attribute: (attribute) @inherited)"), grammar.Language())
+		if err != nil {
+			panic(err)
+		}
+		identifierQueryVal = q
+	})
+	return identifierQueryVal
 }
 
 func sortedInputs(m map[string]*Input) []*Input {
