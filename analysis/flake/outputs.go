@@ -49,8 +49,86 @@ func (a *analyzer) outputSet() (set *attrSet, complete bool) {
 	return set, complete && len(set.dynamic) == 0
 }
 
+// eachSystemHelpers are flake-utils' functions that call a function once
+// per system and key what it returns by system.
+var eachSystemHelpers = map[string]bool{
+	"eachDefaultSystem": true, "eachSystem": true, "eachDefaultSystemMap": false, "eachSystemMap": false,
+}
+
+// perSystemSets finds `flake-utils.lib.eachDefaultSystem (system: { ... })`
+// (also eachSystem [...] (system: ...)) in the outputs, and returns the
+// attribute sets the per-system functions return.
+func (a *analyzer) perSystemSets() []*attrSet {
+	if a.flake.Outputs == nil {
+		return nil
+	}
+	var sets []*attrSet
+	var visit func(n *sitter.Node)
+	visit = func(n *sitter.Node) {
+		n = unwrap(n)
+		if n == nil {
+			return
+		}
+		switch n.Type() {
+		case grammar.KindLet, grammar.KindWith:
+			visit(n.ChildByFieldName(grammar.FieldBody))
+		case grammar.KindBinary:
+			if op := n.ChildByFieldName(grammar.FieldOperator); op != nil && op.Type() == "//" {
+				visit(n.ChildByFieldName(grammar.FieldLeft))
+				visit(n.ChildByFieldName(grammar.FieldRight))
+			}
+		case grammar.KindApply:
+			fn, arg := n.ChildByFieldName(grammar.FieldFunction), unwrap(n.ChildByFieldName(grammar.FieldArgument))
+			// The helper is the innermost function: eachSystem systems f.
+			head := fn
+			for head != nil && head.Type() == grammar.KindApply {
+				head = head.ChildByFieldName(grammar.FieldFunction)
+			}
+			name := ""
+			if head != nil {
+				text := head.Content(a.src)
+				name = text[strings.LastIndexByte(text, '.')+1:]
+			}
+			if keyed, ok := eachSystemHelpers[name]; !ok || !keyed || arg == nil || arg.Type() != grammar.KindLambda {
+				return
+			}
+			body := unwrap(arg.ChildByFieldName(grammar.FieldBody))
+			for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
+				body = unwrap(body.ChildByFieldName(grammar.FieldBody))
+			}
+			if body != nil && body.Type() == grammar.KindAttrset {
+				set := newAttrSet()
+				collectBindings(set, body, a.src)
+				sets = append(sets, set)
+			}
+		}
+	}
+	visit(a.flake.Outputs.ChildByFieldName(grammar.FieldBody))
+	return sets
+}
+
 // checkOutputs checks the outputs it can see against the schema.
 func (a *analyzer) checkOutputs() {
+	for _, set := range a.perSystemSets() {
+		for _, name := range set.names {
+			at := set.attrs[name]
+			out, known := schema.OutputByName(name)
+			switch {
+			case !known:
+				a.report(at.key, analysis.Warning, "outputs-unknown",
+					"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", name)
+			case !out.PerSystem:
+				a.report(at.key, analysis.Warning, "outputs-not-per-system",
+					"'%s' is not a per-system output, but eachDefaultSystem/eachSystem key it by system (%s.<system>.<name>): define it outside, merged with `//`", name, name)
+			default:
+				if out.Deprecated != "" {
+					a.report(at.key, analysis.Warning, "outputs-deprecated",
+						"flake output attribute '%s' is deprecated; use '%s' instead", name, out.Deprecated)
+				}
+				a.checkSystemLevel(out, at)
+			}
+		}
+	}
 	set, _ := a.outputSet()
 	if set == nil {
 		return
@@ -72,14 +150,11 @@ func (a *analyzer) checkOutputs() {
 }
 
 func (a *analyzer) checkOutput(out schema.Output, at *attr) {
-	level := []*attr{at}
-	path := []string{out.Name}
 	if out.PerSystem {
 		if v := unwrap(at.value); v != nil && isLiteral(v) && v.Type() != grammar.KindAttrset {
 			a.report(v, analysis.Error, "outputs-bad-shape", "'%s' must be an attribute set keyed by system (x86_64-linux, ...)", out.Name)
 			return
 		}
-		level = nil
 		for _, sys := range names(at.children) {
 			child := at.children.attrs[sys]
 			if !strings.Contains(sys, "-") {
@@ -90,22 +165,25 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr) {
 				}
 				continue
 			}
-			level = append(level, child)
+			a.checkSystemLevel(out, child)
 		}
-		path = append(path, "<system>")
+		return
 	}
-	if out.Named {
-		var named []*attr
-		for _, l := range level {
-			for _, n := range names(l.children) {
-				named = append(named, l.children.attrs[n])
-			}
+	a.checkSystemLevel(out, at)
+}
+
+// checkSystemLevel checks what an output holds for one system (or, for
+// outputs not keyed by system, the whole output).
+func (a *analyzer) checkSystemLevel(out schema.Output, at *attr) {
+	if !out.Named {
+		if at.value != nil {
+			a.checkShape(out, at)
 		}
-		level = named
+		return
 	}
-	for _, l := range level {
-		if l.value != nil {
-			a.checkShape(out, l)
+	for _, n := range names(at.children) {
+		if entry := at.children.attrs[n]; entry.value != nil {
+			a.checkShape(out, entry)
 		}
 	}
 }
