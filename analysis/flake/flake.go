@@ -81,6 +81,8 @@ type analyzer struct {
 	opts  Options
 	flake *Flake
 	diags []analysis.Diagnostic
+	// flakePartsOutputs: the `flake` attribute of a flake-parts module.
+	flakePartsOutputs *attrSet
 }
 
 func (a *analyzer) report(n *sitter.Node, sev analysis.Severity, code, format string, args ...any) *analysis.Diagnostic {

@@ -58,11 +58,11 @@ var eachSystemHelpers = map[string]bool{
 // perSystemSets finds `flake-utils.lib.eachDefaultSystem (system: { ... })`
 // (also eachSystem [...] (system: ...)) in the outputs, and returns the
 // attribute sets the per-system functions return.
-func (a *analyzer) perSystemSets() []*attrSet {
+func (a *analyzer) perSystemSets() []perSystem {
 	if a.flake.Outputs == nil {
 		return nil
 	}
-	var sets []*attrSet
+	var sets []perSystem
 	var visit func(n *sitter.Node)
 	visit = func(n *sitter.Node) {
 		n = unwrap(n)
@@ -89,6 +89,10 @@ func (a *analyzer) perSystemSets() []*attrSet {
 				text := head.Content(a.src)
 				name = text[strings.LastIndexByte(text, '.')+1:]
 			}
+			if name == "mkFlake" && arg != nil && arg.Type() == grammar.KindAttrset {
+				a.flakeParts(arg, &sets)
+				return
+			}
 			if keyed, ok := eachSystemHelpers[name]; !ok || !keyed || arg == nil || arg.Type() != grammar.KindLambda {
 				return
 			}
@@ -99,7 +103,7 @@ func (a *analyzer) perSystemSets() []*attrSet {
 			if body != nil && body.Type() == grammar.KindAttrset {
 				set := newAttrSet()
 				collectBindings(set, body, a.src)
-				sets = append(sets, set)
+				sets = append(sets, perSystem{set: set})
 			}
 		}
 	}
@@ -107,19 +111,60 @@ func (a *analyzer) perSystemSets() []*attrSet {
 	return sets
 }
 
+// perSystem is what a per-system function returns; in flake-parts it is a
+// module, whose other attributes are options of imported modules.
+type perSystem struct {
+	set        *attrSet
+	flakeParts bool
+}
+
+// flakeParts reads the module given to flake-parts' mkFlake: `perSystem`
+// returns per-system outputs, `flake` plain ones, `systems` lists systems.
+func (a *analyzer) flakeParts(module *sitter.Node, sets *[]perSystem) {
+	m := newAttrSet()
+	collectBindings(m, module, a.src)
+	if ps := m.get("perSystem"); ps != nil && ps.value != nil {
+		if fn := unwrap(ps.value); fn.Type() == grammar.KindLambda {
+			body := unwrap(fn.ChildByFieldName(grammar.FieldBody))
+			for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
+				body = unwrap(body.ChildByFieldName(grammar.FieldBody))
+			}
+			if body != nil && body.Type() == grammar.KindAttrset {
+				set := newAttrSet()
+				collectBindings(set, body, a.src)
+				*sets = append(*sets, perSystem{set: set, flakeParts: true})
+			}
+		}
+	}
+	if f := m.get("flake"); f != nil && f.children != nil {
+		a.flakePartsOutputs = f.children
+	}
+	if sys := m.get("systems"); sys != nil && sys.value != nil {
+		if list := unwrap(sys.value); list.Type() == grammar.KindList {
+			for i := 0; i < int(list.NamedChildCount()); i++ {
+				el := unwrap(list.NamedChild(i))
+				if v, _, ok := stringValue(el, a.src); ok && !strings.Contains(v, "-") {
+					a.report(el, analysis.Error, "outputs-bad-system", "'%s' is not a valid system type (systems look like x86_64-linux)", v)
+				}
+			}
+		}
+	}
+}
+
 // checkOutputs checks the outputs it can see against the schema.
 func (a *analyzer) checkOutputs() {
-	for _, set := range a.perSystemSets() {
-		for _, name := range set.names {
-			at := set.attrs[name]
+	for _, ps := range a.perSystemSets() {
+		for _, name := range ps.set.names {
+			at := ps.set.attrs[name]
 			out, known := schema.OutputByName(name)
 			switch {
+			case !known && ps.flakeParts:
+				// An option of a flake-parts module (treefmt, pre-commit, ...).
 			case !known:
-				a.report(at.key, analysis.Warning, "outputs-unknown",
-					"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", name)
+				a.unknownOutput(at)
 			case !out.PerSystem:
 				a.report(at.key, analysis.Warning, "outputs-not-per-system",
-					"'%s' is not a per-system output, but eachDefaultSystem/eachSystem key it by system (%s.<system>.<name>): define it outside, merged with `//`", name, name)
+					"'%s' is not a per-system output, but it is defined per system here (it would become %s.<system>...): define it with the flake's other outputs (outside eachDefaultSystem, or in flake-parts' `flake`)", name, name)
 			default:
 				if out.Deprecated != "" {
 					a.report(at.key, analysis.Warning, "outputs-deprecated",
@@ -131,14 +176,16 @@ func (a *analyzer) checkOutputs() {
 	}
 	set, _ := a.outputSet()
 	if set == nil {
+		set = a.flakePartsOutputs
+	}
+	if set == nil {
 		return
 	}
 	for _, name := range set.names {
 		at := set.attrs[name]
 		out, known := schema.OutputByName(name)
 		if !known {
-			a.report(at.key, analysis.Warning, "outputs-unknown",
-				"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", name)
+			a.unknownOutput(at)
 			continue
 		}
 		if out.Deprecated != "" {
@@ -146,6 +193,19 @@ func (a *analyzer) checkOutputs() {
 				"flake output attribute '%s' is deprecated; use '%s' instead", name, out.Deprecated)
 		}
 		a.checkOutput(out, at)
+	}
+}
+
+func (a *analyzer) unknownOutput(at *attr) {
+	d := a.report(at.key, analysis.Warning, "outputs-unknown",
+		"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", at.name)
+	var known []string
+	for _, o := range schema.Outputs {
+		known = append(known, o.Name)
+	}
+	if best := closest(at.name, known); best != "" {
+		d.Message += "; did you mean '" + best + "'?"
+		d.Fix = &analysis.Fix{Title: "Rename to " + best, Start: d.Start, End: d.End, Replacement: best}
 	}
 }
 
