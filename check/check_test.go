@@ -90,9 +90,7 @@ var notYet = map[string]string{
 	"bundlers-not-function": "outputs", "checks-not-derivation": "outputs",
 	"formatter-not-per-system": "outputs",
 	"hydrajobs-derivation":     "outputs", "hydrajobs-non-derivation-leaf": "outputs", "nixosconfigurations-not-system": "outputs", "nixosmodules-path": "outputs",
-	"nixosmodules-throws": "outputs", "outputs-returns-list": "outputs",
-	"overlay-final-super": "outputs", "overlay-one-arg": "outputs",
-	"overlays-not-set": "outputs", "templates-path-string": "outputs",
+	"nixosmodules-throws": "outputs", "overlay-final-super": "outputs", "overlay-one-arg": "outputs",
 	// nixConfig: the value is wrong, but Nix 2.8 ignores untrusted
 	// settings unless --accept-flake-config (with it, the "-accepted"
 	// case, Nix rejects the value as we do).

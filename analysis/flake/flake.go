@@ -682,6 +682,21 @@ func (a *analyzer) checkLock() {
 			d.Related = []analysis.Related{{File: a.opts.LockFile, Start: node.Original.Start, End: node.Original.End, Message: "the locked original reference"}}
 		}
 	}
+	// Overrides of inputs the dependency does not have (a warning since
+	// Nix 2.11: input has an override for a non-existent input).
+	for _, name := range a.flake.InputOrder {
+		in := a.flake.Inputs[name]
+		node, err := lock.Resolve([]string{name})
+		if err != nil || node == nil || !node.Flake {
+			continue
+		}
+		for _, sub := range sortedInputs(in.Inputs) {
+			if node.Input(sub.Name) == nil && rootNode.Input(name) != nil && !rootNode.Input(name).IsFollows {
+				a.report(sub.Key, analysis.Warning, "input-override-missing",
+					"input '%s' has an override for a non-existent input '%s' (its flake.lock node has no such input); check the name", name, sub.Name)
+			}
+		}
+	}
 	for _, e := range rootNode.Inputs {
 		if !declared[e.Name] {
 			a.diags = append(a.diags, analysis.Diagnostic{File: a.opts.LockFile, Start: e.KeyStart, End: e.KeyEnd, Severity: analysis.Warning,

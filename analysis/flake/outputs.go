@@ -153,6 +153,9 @@ func (a *analyzer) flakeParts(module *sitter.Node, sets *[]perSystem) {
 
 // checkOutputs checks the outputs it can see against the schema.
 func (a *analyzer) checkOutputs() {
+	if a.flake.Outputs == nil {
+		return
+	}
 	for _, ps := range a.perSystemSets() {
 		for _, name := range ps.set.names {
 			at := ps.set.attrs[name]
@@ -173,6 +176,10 @@ func (a *analyzer) checkOutputs() {
 				a.checkSystemLevel(out, at)
 			}
 		}
+	}
+	if body := unwrap(a.flake.Outputs.ChildByFieldName(grammar.FieldBody)); body != nil && isLiteral(body) && body.Type() != grammar.KindAttrset {
+		a.report(body, analysis.Error, "outputs-bad-shape", "the outputs function must return an attribute set, not %s (Nix: value is %s while a set was expected)", nixType(body), nixType(body))
+		return
 	}
 	set, _ := a.outputSet()
 	if set == nil {
@@ -215,6 +222,22 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr) {
 			a.report(v, analysis.Error, "outputs-bad-shape", "'%s' must be an attribute set keyed by system (x86_64-linux, ...)", out.Name)
 			return
 		}
+		if v := unwrap(at.value); v != nil && v.Type() == grammar.KindApply {
+			// forAllSystems (system: { ... }), lib.genAttrs systems (system: ...):
+			// the function's result is what each system holds.
+			if fn := unwrap(v.ChildByFieldName(grammar.FieldArgument)); fn != nil && fn.Type() == grammar.KindLambda {
+				body := unwrap(fn.ChildByFieldName(grammar.FieldBody))
+				for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
+					body = unwrap(body.ChildByFieldName(grammar.FieldBody))
+				}
+				if body != nil && body.Type() == grammar.KindAttrset {
+					sys := &attr{name: "<system>", key: body, value: body, children: newAttrSet()}
+					collectBindings(sys.children, body, a.src)
+					a.checkSystemLevel(out, sys)
+				}
+			}
+			return
+		}
 		for _, sys := range names(at.children) {
 			child := at.children.attrs[sys]
 			if !strings.Contains(sys, "-") {
@@ -235,6 +258,10 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr) {
 // checkSystemLevel checks what an output holds for one system (or, for
 // outputs not keyed by system, the whole output).
 func (a *analyzer) checkSystemLevel(out schema.Output, at *attr) {
+	if v := unwrap(at.value); out.Named && v != nil && isLiteral(v) && v.Type() != grammar.KindAttrset {
+		a.report(v, analysis.Error, "outputs-bad-shape", "'%s' holds named entries (%s.<name>), so it must be an attribute set, not %s (Nix: value is %s while a set was expected)", out.Name, out.Name, nixType(v), nixType(v))
+		return
+	}
 	if !out.Named {
 		if at.value != nil {
 			a.checkShape(out, at)
@@ -257,6 +284,10 @@ func names(s *attrSet) []string {
 
 // isLiteral: a value whose type is known without evaluation.
 func isLiteral(n *sitter.Node) bool {
+	if n.Type() == grammar.KindIdentifier {
+		// true, false and null, unless shadowed (rare enough in flakes).
+		return false
+	}
 	switch n.Type() {
 	case grammar.KindInteger, grammar.KindFloat, grammar.KindString, grammar.KindIndentedString,
 		grammar.KindPath, grammar.KindList, grammar.KindAttrset, grammar.KindLambda, grammar.KindUri:
@@ -311,6 +342,11 @@ func (a *analyzer) checkShape(out schema.Output, at *attr) {
 		for _, n := range names(at.children) {
 			if n != "path" && n != "description" && n != "welcomeText" {
 				a.report(at.children.attrs[n].key, analysis.Error, "outputs-template", "template has unsupported attribute '%s'; it takes path, description and welcomeText", n)
+			}
+		}
+		if p := at.children.get("path"); p != nil && p.value != nil {
+			if v := unwrap(p.value); isLiteral(v) && v.Type() != grammar.KindPath {
+				a.report(v, analysis.Error, "outputs-template", "a template's path must be a path value like ./template, not %s (Nix: template has a bad 'path' attribute)", nixType(v))
 			}
 		}
 		if d := at.children.get("description"); d != nil && d.value != nil {
