@@ -42,22 +42,48 @@ func (s *attrSet) add(name string, key *sitter.Node) *attr {
 	return a
 }
 
+// children returns the named children of n with their field names, in one
+// pass of a cursor (NamedChild(i) walks from the first child every time).
+func children(n *sitter.Node) (nodes []*sitter.Node, fields []string) {
+	c := sitter.NewTreeCursor(n)
+	defer c.Close()
+	if !c.GoToFirstChild() {
+		return nil, nil
+	}
+	for {
+		if cur := c.CurrentNode(); cur.IsNamed() {
+			nodes = append(nodes, cur)
+			fields = append(fields, c.CurrentFieldName())
+		}
+		if !c.GoToNextSibling() {
+			return nodes, fields
+		}
+	}
+}
+
 // collectBindings reads the bindings of an attrset node into s.
 func collectBindings(s *attrSet, set *sitter.Node, src []byte) {
-	for i := 0; i < int(set.NamedChildCount()); i++ {
-		c := set.NamedChild(i)
+	items, _ := children(set)
+	for _, c := range items {
 		switch c.Type() {
 		case grammar.KindBinding:
-			path := c.ChildByFieldName(grammar.FieldAttrpath)
-			value := c.ChildByFieldName(grammar.FieldValue)
+			kids, fields := children(c)
+			var path, value *sitter.Node
+			for i, k := range kids {
+				switch fields[i] {
+				case grammar.FieldAttrpath:
+					path = k
+				case grammar.FieldValue:
+					value = k
+				}
+			}
 			if path == nil {
 				continue
 			}
+			parts, _ := children(path)
 			target := s
 			var last *attr
-			parts := int(path.NamedChildCount())
-			for j := 0; j < parts; j++ {
-				part := path.NamedChild(j)
+			for j, part := range parts {
 				name, ok := staticName(part, src)
 				if !ok {
 					target.dynamic = append(target.dynamic, part)
@@ -65,7 +91,7 @@ func collectBindings(s *attrSet, set *sitter.Node, src []byte) {
 					break
 				}
 				last = target.add(name, part)
-				if j < parts-1 {
+				if j < len(parts)-1 {
 					if last.children == nil {
 						last.children = newAttrSet()
 					}
@@ -87,9 +113,9 @@ func collectBindings(s *attrSet, set *sitter.Node, src []byte) {
 				last.value = value
 			}
 		case grammar.KindInherit:
-			for j := 0; j < int(c.NamedChildCount()); j++ {
-				part := c.NamedChild(j)
-				if c.FieldNameForChild(childIndex(c, part)) != grammar.FieldAttribute {
+			kids, fields := children(c)
+			for i, part := range kids {
+				if fields[i] != grammar.FieldAttribute {
 					continue
 				}
 				if name, ok := staticName(part, src); ok {
@@ -99,16 +125,6 @@ func collectBindings(s *attrSet, set *sitter.Node, src []byte) {
 			}
 		}
 	}
-}
-
-func childIndex(parent, child *sitter.Node) int {
-	for i := 0; i < int(parent.ChildCount()); i++ {
-		c := parent.Child(i)
-		if c.StartByte() == child.StartByte() && c.EndByte() == child.EndByte() && c.Type() == child.Type() {
-			return i
-		}
-	}
-	return -1
 }
 
 // staticName is the name of an attrpath part when it is known without
