@@ -128,7 +128,7 @@ func (a *analyzer) run(root *sitter.Node) {
 		default:
 			d := a.report(at.key, analysis.Error, "flake-unknown-attribute",
 				"unknown top-level attribute '%s': a flake has only description, inputs, outputs and nixConfig (Nix: flake has an unsupported attribute '%s')", name, name)
-			if best := closest(name, []string{"description", "inputs", "outputs", "nixConfig"}); best != "" {
+			if best := analysis.Closest(name, []string{"description", "inputs", "outputs", "nixConfig"}); best != "" {
 				d.Fix = &analysis.Fix{Title: "Rename to " + best, Start: d.Start, End: d.End, Replacement: best}
 				d.Message += fmt.Sprintf("; did you mean '%s'?", best)
 			}
@@ -329,7 +329,7 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 			continue
 		}
 		allowed, known := inputAttrsByType[typ]
-		if known && !containsStr(allowed, key) {
+		if known && !contains(allowed, key) {
 			a.report(node, analysis.Error, "input-attribute-not-supported",
 				"input attribute '%s' is not supported by type '%s' (Nix 2.19+: input attribute '%s' not supported by scheme '%s'); it accepts %s", key, typ, key, typ, strings.Join(allowed, ", "))
 		}
@@ -459,7 +459,7 @@ func (a *analyzer) checkFollows() {
 				name, target := strings.Join(path, "/"), strings.Join(in.Follows, "/")
 				d := a.report(in.FollNode, analysis.Error, "input-follows-missing",
 					"input '%s' follows '%s', which does not exist (Nix: input '%s' follows a non-existent input '%s')", name, target, name, target)
-				if best := closest(first, a.flake.InputOrder); best != "" && len(in.Follows) == 1 {
+				if best := analysis.Closest(first, a.flake.InputOrder); best != "" && len(in.Follows) == 1 {
 					d.Message += fmt.Sprintf("; did you mean '%s'?", best)
 					d.Fix = &analysis.Fix{Title: "Follow " + best, Start: int(in.FollNode.StartByte()) + 1, End: int(in.FollNode.EndByte()) - 1, Replacement: best}
 				}
@@ -510,15 +510,6 @@ func (a *analyzer) checkFollowCycles() {
 			cur = byPath[next]
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPathInputs checks relative path: inputs against the disk: the
@@ -828,7 +819,7 @@ func nixType(n *sitter.Node) string {
 	return "a thunk"
 }
 
-func containsStr(list []string, s string) bool {
+func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
@@ -844,35 +835,4 @@ func sortedKeys(m map[string][]string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// closest suggests a name within edit distance 2.
-func closest(name string, names []string) string {
-	best, bestDist := "", 3
-	for _, n := range names {
-		if d := levenshtein(strings.ToLower(name), strings.ToLower(n)); d < bestDist {
-			best, bestDist = n, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

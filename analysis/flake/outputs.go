@@ -96,19 +96,31 @@ func (a *analyzer) perSystemSets() []perSystem {
 			if keyed, ok := eachSystemHelpers[name]; !ok || !keyed || arg == nil || arg.Type() != grammar.KindLambda {
 				return
 			}
-			body := unwrap(arg.ChildByFieldName(grammar.FieldBody))
-			for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
-				body = unwrap(body.ChildByFieldName(grammar.FieldBody))
-			}
-			if body != nil && body.Type() == grammar.KindAttrset {
-				set := newAttrSet()
-				collectBindings(set, body, a.src)
+			if set, _ := a.resultSet(arg); set != nil {
 				sets = append(sets, perSystem{set: set})
 			}
 		}
 	}
 	visit(a.flake.Outputs.ChildByFieldName(grammar.FieldBody))
 	return sets
+}
+
+// resultSet is the attribute-set literal a function literal returns
+// (through let and with), with its node; nil when it is not one.
+func (a *analyzer) resultSet(fn *sitter.Node) (*attrSet, *sitter.Node) {
+	if fn == nil || fn.Type() != grammar.KindLambda {
+		return nil, nil
+	}
+	body := unwrap(fn.ChildByFieldName(grammar.FieldBody))
+	for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
+		body = unwrap(body.ChildByFieldName(grammar.FieldBody))
+	}
+	if body == nil || body.Type() != grammar.KindAttrset {
+		return nil, nil
+	}
+	set := newAttrSet()
+	collectBindings(set, body, a.src)
+	return set, body
 }
 
 // perSystem is what a per-system function returns; in flake-parts it is a
@@ -124,16 +136,8 @@ func (a *analyzer) flakeParts(module *sitter.Node, sets *[]perSystem) {
 	m := newAttrSet()
 	collectBindings(m, module, a.src)
 	if ps := m.get("perSystem"); ps != nil && ps.value != nil {
-		if fn := unwrap(ps.value); fn.Type() == grammar.KindLambda {
-			body := unwrap(fn.ChildByFieldName(grammar.FieldBody))
-			for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
-				body = unwrap(body.ChildByFieldName(grammar.FieldBody))
-			}
-			if body != nil && body.Type() == grammar.KindAttrset {
-				set := newAttrSet()
-				collectBindings(set, body, a.src)
-				*sets = append(*sets, perSystem{set: set, flakeParts: true})
-			}
+		if set, _ := a.resultSet(unwrap(ps.value)); set != nil {
+			*sets = append(*sets, perSystem{set: set, flakeParts: true})
 		}
 	}
 	if f := m.get("flake"); f != nil && f.children != nil {
@@ -210,7 +214,7 @@ func (a *analyzer) unknownOutput(at *attr) {
 	for _, o := range schema.Outputs {
 		known = append(known, o.Name)
 	}
-	if best := closest(at.name, known); best != "" {
+	if best := analysis.Closest(at.name, known); best != "" {
 		d.Message += "; did you mean '" + best + "'?"
 		d.Fix = &analysis.Fix{Title: "Rename to " + best, Start: d.Start, End: d.End, Replacement: best}
 	}
@@ -225,16 +229,8 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr) {
 		if v := unwrap(at.value); v != nil && v.Type() == grammar.KindApply {
 			// forAllSystems (system: { ... }), lib.genAttrs systems (system: ...):
 			// the function's result is what each system holds.
-			if fn := unwrap(v.ChildByFieldName(grammar.FieldArgument)); fn != nil && fn.Type() == grammar.KindLambda {
-				body := unwrap(fn.ChildByFieldName(grammar.FieldBody))
-				for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
-					body = unwrap(body.ChildByFieldName(grammar.FieldBody))
-				}
-				if body != nil && body.Type() == grammar.KindAttrset {
-					sys := &attr{name: "<system>", key: body, value: body, children: newAttrSet()}
-					collectBindings(sys.children, body, a.src)
-					a.checkSystemLevel(out, sys)
-				}
+			if set, body := a.resultSet(unwrap(v.ChildByFieldName(grammar.FieldArgument))); set != nil {
+				a.checkSystemLevel(out, &attr{name: "<system>", key: body, value: body, children: set})
 			}
 			return
 		}

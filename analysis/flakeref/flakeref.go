@@ -412,39 +412,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// closestScheme suggests a known scheme within edit distance 2.
+// closestScheme suggests a known scheme within two edits.
 func closestScheme(name string) string {
-	best, bestDist := "", 3
-	for _, s := range Schemes {
-		if d := distance(strings.ToLower(name), s.Name); d < bestDist {
-			best, bestDist = s.Name, d
-		}
+	names := make([]string, len(Schemes))
+	for i, s := range Schemes {
+		names[i] = s.Name
 	}
-	return best
-}
-
-// distance is the Damerau-Levenshtein (optimal string alignment) distance,
-// so a swap of two letters (githbu) counts as one edit.
-func distance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := 0; j <= len(b); j++ {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
+	return analysis.Closest(name, names)
 }
