@@ -216,14 +216,6 @@ func lexicalCandidates(src []byte) [][2]int {
 	return out
 }
 
-func leadingDigits(s string) int {
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	return n
-}
-
 // floatAt returns the end of a float literal at start whose exponent has
 // three or more digits, or whose mantissa is long, the only ones that can be
 // out of range; otherwise start.
