@@ -118,6 +118,10 @@ func TestFuzzAgainstNix(t *testing.T) {
 			}
 		}
 		done += n
+		if total > 10*batch {
+			// Long runs report as they go (visible with -v).
+			t.Logf("%d/%d programs, %d disagreements so far", done, total, len(failures))
+		}
 	}
 	t.Logf("%d programs (seed %d): %v", total, seed, counts)
 	if len(failures) > 0 {
