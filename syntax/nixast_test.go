@@ -195,7 +195,12 @@ func toNix(n *sitter.Node, src []byte) (nixExpr, error) {
 		if err := firstErr(err1, err2); err != nil {
 			return nixExpr{}, err
 		}
-		if f.fn != nil {
+		// Nix merges `(f a) b` into one call, but `f or` (its rule for a
+		// variable named or after a simple expression) always makes a new
+		// one: `(f or) or` prints as ((f or) or).
+		fnNode, argNode := n.ChildByFieldName(grammar.FieldFunction), n.ChildByFieldName(grammar.FieldArgument)
+		orCall := argNode.Type() == grammar.KindIdentifier && argNode.Content(src) == "or" && simpleKinds[fnNode.Type()]
+		if f.fn != nil && !orCall {
 			f.args = append(append([]nixExpr(nil), f.args...), a)
 			return f, nil
 		}
