@@ -1,0 +1,191 @@
+package syntax
+
+import (
+	"github.com/flake-lsp/flake-lsp/grammar"
+)
+
+// NodeID identifies a node of a View: its index in preorder. The root is 0.
+type NodeID = uint32
+
+// NoNode is the NodeID of an absent node.
+const NoNode = grammar.None
+
+// View is an immutable copy of a syntax tree in Go memory, made with one
+// cgo call (grammar.Flatten). Whole-tree passes (scopes, flake analysis)
+// read it instead of go-tree-sitter's nodes, each of which costs a cgo
+// call. A View is safe for concurrent use.
+type View struct {
+	Src   []byte
+	Nodes []grammar.FlatNode
+}
+
+// NewView flattens t (which may then be closed or edited).
+func NewView(t *Tree, src []byte) *View {
+	return &View{Src: src, Nodes: grammar.Flatten(t.RootNode(), len(src)/3)}
+}
+
+// Root is the source_file node.
+func (v *View) Root() NodeID {
+	if len(v.Nodes) == 0 {
+		return NoNode
+	}
+	return 0
+}
+
+// Kind is the node's type, e.g. grammar.KindLet, or the token for an
+// anonymous node ("=", "let").
+func (v *View) Kind(n NodeID) string {
+	if n == NoNode {
+		return ""
+	}
+	return grammar.SymbolName(v.Nodes[n].Symbol)
+}
+
+// Is reports whether n is a named node of the given kind.
+func (v *View) Is(n NodeID, kind string) bool {
+	return n != NoNode && v.Nodes[n].Flags&grammar.FlagNamed != 0 && grammar.SymbolName(v.Nodes[n].Symbol) == kind
+}
+
+// IsNamed reports whether n is a named node (not punctuation or keyword).
+func (v *View) IsNamed(n NodeID) bool {
+	return n != NoNode && v.Nodes[n].Flags&grammar.FlagNamed != 0
+}
+
+// IsMissing reports a node error recovery inserted.
+func (v *View) IsMissing(n NodeID) bool {
+	return n != NoNode && v.Nodes[n].Flags&grammar.FlagMissing != 0
+}
+
+// IsExtra reports comments.
+func (v *View) IsExtra(n NodeID) bool {
+	return n != NoNode && v.Nodes[n].Flags&grammar.FlagExtra != 0
+}
+
+// HasError reports whether the subtree contains a syntax error.
+func (v *View) HasError(n NodeID) bool {
+	return n != NoNode && v.Nodes[n].Flags&grammar.FlagHasError != 0
+}
+
+// Start and End are the node's byte offsets.
+func (v *View) Start(n NodeID) int { return int(v.Nodes[n].Start) }
+
+// End is the node's end byte offset.
+func (v *View) End(n NodeID) int { return int(v.Nodes[n].End) }
+
+// Text is the node's source text.
+func (v *View) Text(n NodeID) string {
+	if n == NoNode {
+		return ""
+	}
+	return string(v.Src[v.Nodes[n].Start:v.Nodes[n].End])
+}
+
+// Parent is the node's parent, NoNode for the root.
+func (v *View) Parent(n NodeID) NodeID { return v.Nodes[n].Parent }
+
+// FirstChild is the node's first child (named or not), NoNode if none.
+func (v *View) FirstChild(n NodeID) NodeID {
+	if c := n + 1; int(c) < len(v.Nodes) && v.Nodes[c].Parent == n {
+		return c
+	}
+	return NoNode
+}
+
+// Next is the node's next sibling, NoNode if none.
+func (v *View) Next(n NodeID) NodeID { return v.Nodes[n].Next }
+
+// FieldName is the field n fills in its parent ("" if none).
+func (v *View) FieldName(n NodeID) string { return grammar.FieldNameOf(v.Nodes[n].Field) }
+
+// Child is the first child of n that fills the named field, NoNode if none.
+func (v *View) Child(n NodeID, field string) NodeID {
+	if n == NoNode {
+		return NoNode
+	}
+	id := fieldIDs[field]
+	for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
+		if v.Nodes[c].Field == id {
+			return c
+		}
+	}
+	return NoNode
+}
+
+// Children appends the children of n that fill the named field.
+func (v *View) Children(n NodeID, field string, out []NodeID) []NodeID {
+	id := fieldIDs[field]
+	for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
+		if v.Nodes[c].Field == id {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// NamedChildren appends the named children of n, comments excluded.
+func (v *View) NamedChildren(n NodeID, out []NodeID) []NodeID {
+	for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// SubtreeEnd is one past the last node of n's subtree in preorder: the
+// nodes of the subtree are n..SubtreeEnd(n)-1.
+func (v *View) SubtreeEnd(n NodeID) NodeID {
+	for m := n; m != NoNode; m = v.Nodes[m].Parent {
+		if next := v.Nodes[m].Next; next != NoNode {
+			return next
+		}
+	}
+	return NodeID(len(v.Nodes))
+}
+
+// At is the innermost node whose span contains offset (start <= offset <
+// end, or offset == end for the node ending last at the end of file);
+// when several qualify, a node ending at offset is preferred over none, so
+// that a cursor just after a word finds the word. Use AtStrict for the
+// half-open rule only.
+func (v *View) At(offset int) NodeID {
+	n := v.Root()
+	if n == NoNode {
+		return NoNode
+	}
+	for {
+		var found NodeID = NoNode
+		for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
+			s, e := int(v.Nodes[c].Start), int(v.Nodes[c].End)
+			if s <= offset && offset < e {
+				found = c
+				break
+			}
+			if e == offset && s < e {
+				found = c // keep looking for one that contains offset
+			}
+			if s > offset {
+				break
+			}
+		}
+		if found == NoNode {
+			return n
+		}
+		n = found
+	}
+}
+
+var fieldIDs = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, f := range []string{grammar.FieldAlternative, grammar.FieldArgument, grammar.FieldAttribute, grammar.FieldAttrpath,
+		grammar.FieldBody, grammar.FieldCondition, grammar.FieldConsequence, grammar.FieldDefault, grammar.FieldElement,
+		grammar.FieldEnvironment, grammar.FieldExpression, grammar.FieldFormals, grammar.FieldFunction, grammar.FieldLeft,
+		grammar.FieldName, grammar.FieldOperand, grammar.FieldOperator, grammar.FieldParameter, grammar.FieldRight,
+		grammar.FieldSource, grammar.FieldValue} {
+		m[f] = grammar.FieldID(f)
+		if m[f] == 0 {
+			panic("syntax: unknown field " + f)
+		}
+	}
+	return m
+}()
