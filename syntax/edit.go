@@ -2,8 +2,11 @@ package syntax
 
 import (
 	"bytes"
+	"context"
 
 	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/grammar"
 )
 
 // Edit describes replacing src[Start:OldEnd] with Text.
@@ -38,4 +41,32 @@ func PointAt(src []byte, offset int) sitter.Point {
 	row := bytes.Count(before, []byte{'\n'})
 	col := offset - (bytes.LastIndexByte(before, '\n') + 1)
 	return sitter.Point{Row: uint32(row), Column: uint32(col)}
+}
+
+// Reparse brings old up to date with src after edits (each already applied
+// to the text, in order) and parses incrementally, under the same guard as
+// Parse. old is consumed: it is edited and closed, and must not be used
+// again. A tree whose parse was abandoned is not reused (its text was
+// blanked), and neither is one whose incremental parse runs out of time.
+func Reparse(old *Tree, edits []sitter.EditInput, src []byte) *Tree {
+	if old == nil || old.Tree == nil {
+		return Parse(src)
+	}
+	if old.Abandoned != nil {
+		old.Close()
+		return Parse(src)
+	}
+	for _, e := range edits {
+		old.Edit(e)
+	}
+	p := grammar.NewParser()
+	defer p.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), ParseBudget(len(src)))
+	tree, err := p.ParseCtx(ctx, old.Tree, src)
+	cancel()
+	old.Close()
+	if err != nil {
+		return Parse(src)
+	}
+	return &Tree{Tree: tree}
 }

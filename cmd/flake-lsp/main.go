@@ -1,5 +1,7 @@
 // Command flake-lsp is a language server for Nix flakes. Subcommands:
 //
+//	flake-lsp [serve] [--stdio] [--log-level L] [--log-file F]
+//	                                    serve LSP on standard input/output
 //	flake-lsp check [--format ...] PATH...  lint flakes, exit 1 on errors
 //	flake-lsp parse [--quiet] FILE...   print syntax trees, exit 1 on errors
 //	flake-lsp version                   print the version
@@ -17,6 +19,9 @@ var version = "0.1.0-dev"
 const usage = `usage: flake-lsp <command> [arguments]
 
 commands:
+  serve [--stdio] [--log-level error|warn|info|debug] [--log-file FILE]
+                            serve LSP on standard input and output (the
+                            default when no command is given)
   check [--format text|json|sarif] [--min-severity LEVEL] PATH...
                             report what Nix would reject in flakes (and
                             syntax errors in any .nix file); exit 1 on errors
@@ -30,9 +35,11 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, "flake-lsp: the language server is not built yet; see 'flake-lsp help'\n")
-		return 2
+	if len(args) == 0 || args[0] == "serve" || args[0] == "--stdio" || len(args[0]) > 2 && args[0][:2] == "--" && args[0] != "--version" && args[0] != "--help" {
+		if len(args) > 0 && args[0] == "serve" {
+			args = args[1:]
+		}
+		return runServe(args, stdin, stdout, stderr)
 	}
 	switch args[0] {
 	case "parse":

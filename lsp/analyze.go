@@ -1,0 +1,110 @@
+package lsp
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"sort"
+
+	"github.com/flake-lsp/flake-lsp/analysis"
+	"github.com/flake-lsp/flake-lsp/analysis/flake"
+	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
+	"github.com/flake-lsp/flake-lsp/position"
+	"github.com/flake-lsp/flake-lsp/syntax"
+)
+
+// Results are what the analyses found in one document.
+type Results struct {
+	Flake    *flake.Flake       // flake.nix: the model
+	Lock     *lockfile.LockFile // the lock (of a flake.nix, or the document itself)
+	LockPath string
+	// Diagnostics in every file, byte offsets; Texts holds those files'
+	// contents, to convert positions.
+	Diagnostics []analysis.Diagnostic
+	Texts       map[string][]byte
+}
+
+// analyze runs every analysis that applies to d's text and builds the
+// snapshot (with diagnostics converted for the client).
+func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64, version int32) *Snapshot {
+	st := s.currentSettings()
+	snap := &Snapshot{URI: d.uri, Path: d.path, Kind: d.kind, Seq: seq, Version: version, Text: text,
+		Mapper: position.NewMapper(text), Results: &Results{Texts: map[string][]byte{}}}
+	snap.Large = st.MaxFileSize > 0 && len(text) > st.MaxFileSize
+	snap.Excluded = st.excluded(d.path, s.client.rootPath)
+	res := snap.Results
+	file := d.path
+	if file == "" {
+		file = d.uri
+	}
+	res.Texts[file] = text
+	switch d.kind {
+	case kindNix, kindFlake:
+		snap.View = syntax.NewView(tree, text)
+		for _, e := range tree.Errors(text) {
+			res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: int(e.StartByte), End: int(e.EndByte),
+				Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
+		}
+		if snap.Large {
+			break
+		}
+		res.Diagnostics = append(res.Diagnostics, s.analyzeNix(snap, file)...)
+		if d.kind == kindFlake {
+			opts := flake.Options{File: file}
+			if d.path != "" {
+				lockPath := filepath.Join(filepath.Dir(d.path), "flake.lock")
+				lockSrc, _, err := s.readText(lockPath)
+				switch {
+				case err == nil:
+					lock, problems := lockfile.Parse(lockSrc)
+					res.Texts[lockPath] = lockSrc
+					res.Lock, res.LockPath = lock, lockPath
+					res.Diagnostics = append(res.Diagnostics, lockDiagnostics(lockPath, problems)...)
+					opts.Lock, opts.LockFile = lock, lockPath
+				case !errors.Is(err, fs.ErrNotExist):
+					s.log.Warnf("reading %s: %v", lockPath, err)
+				}
+			}
+			fr := flake.Analyze(tree.RootNode(), text, opts)
+			res.Flake = fr.Flake
+			res.Diagnostics = append(res.Diagnostics, fr.Diagnostics...)
+		}
+	case kindLock:
+		lock, problems := lockfile.Parse(text)
+		res.Lock, res.LockPath = lock, file
+		res.Diagnostics = append(res.Diagnostics, lockDiagnostics(file, problems)...)
+		// Stale and unused nodes are found by analysing the flake.nix
+		// beside the lock (open or on disk) against this text.
+		if d.path != "" && lock != nil {
+			nixPath := filepath.Join(filepath.Dir(d.path), "flake.nix")
+			if nixSrc, _, err := s.readText(nixPath); err == nil {
+				t := syntax.Parse(nixSrc)
+				fr := flake.Analyze(t.RootNode(), nixSrc, flake.Options{File: nixPath, Lock: lock, LockFile: file})
+				t.Close()
+				res.Texts[nixPath] = nixSrc
+				for _, diag := range fr.Diagnostics {
+					if diag.File == file {
+						res.Diagnostics = append(res.Diagnostics, diag)
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return res.Diagnostics[i].Start < res.Diagnostics[j].Start })
+	snap.Diagnostics = s.convertDiagnostics(res, file, st, snap.Excluded)
+	return snap
+}
+
+// analyzeNix runs the analyses every .nix file gets beyond syntax.
+func (s *Server) analyzeNix(snap *Snapshot, file string) []analysis.Diagnostic {
+	return nil
+}
+
+func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, p := range problems {
+		out = append(out, analysis.Diagnostic{File: path, Start: p.Start, End: p.End,
+			Severity: p.Severity, Code: p.Code, Message: p.Message})
+	}
+	return out
+}

@@ -1,0 +1,362 @@
+package lsp
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/position"
+	"github.com/flake-lsp/flake-lsp/syntax"
+)
+
+// docKind says which analyses a document gets.
+type docKind int
+
+const (
+	kindNix   docKind = iota // any .nix file
+	kindFlake                // flake.nix
+	kindLock                 // flake.lock
+	kindOther                // not analysed (diagnostics cleared)
+)
+
+func kindOf(uri, path string) docKind {
+	name := path
+	if name == "" {
+		name = uri
+	}
+	switch base := filepath.Base(filepath.FromSlash(name)); {
+	case base == "flake.nix":
+		return kindFlake
+	case base == "flake.lock":
+		return kindLock
+	case filepath.Ext(base) == ".nix":
+		return kindNix
+	}
+	return kindOther
+}
+
+// uriPath is the file path of a file: URI, "" for other schemes
+// (untitled:, ...). Documents are keyed by the URI exactly as the client
+// sent it; the path is only for finding sibling files on disk.
+func uriPath(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return ""
+	}
+	return filepath.FromSlash(u.Path)
+}
+
+// pathURI makes a file: URI for a path (for files the client has not
+// opened, such as a flake.lock read from disk).
+func pathURI(path string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	return u.String()
+}
+
+// document is an open document. Its text and pending edits change on the
+// reading goroutine; one worker at a time parses and analyses it and
+// publishes an immutable Snapshot.
+type document struct {
+	uri, path string
+	kind      docKind
+
+	mu      sync.Mutex
+	text    []byte
+	version int32
+	seq     uint64             // counts changes; a snapshot is current when its Seq equals it
+	edits   []sitter.EditInput // applied to text, not yet to tree
+	reparse bool               // the next parse must start afresh
+	tree    *syntax.Tree       // owned by the worker
+	snap    *Snapshot          // latest analysis
+	updated chan struct{}      // closed when snap changes
+	running bool               // a worker is active
+	dirty   bool               // analysis needed
+	closed  bool               // didClose received
+}
+
+// store holds the open documents by URI.
+type store struct {
+	s    *Server
+	mu   sync.Mutex
+	docs map[string]*document
+	// published remembers which URIs have diagnostics showing that no open
+	// document owns (a flake.lock analysed with its flake.nix), to clear
+	// them later.
+	published map[string]bool
+}
+
+func newStore(s *Server) *store {
+	return &store{s: s, docs: map[string]*document{}, published: map[string]bool{}}
+}
+
+func (st *store) get(uri string) *document {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.docs[uri]
+}
+
+// byPath finds the open document of a file path.
+func (st *store) byPath(path string) *document {
+	if path == "" {
+		return nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, d := range st.docs {
+		if d.path == path {
+			return d
+		}
+	}
+	return nil
+}
+
+func (st *store) all() []*document {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	out := make([]*document, 0, len(st.docs))
+	for _, d := range st.docs {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].uri < out[j].uri })
+	return out
+}
+
+func (st *store) open(uri string, version int32, text []byte) *document {
+	path := uriPath(uri)
+	d := &document{uri: uri, path: path, kind: kindOf(uri, path), text: text, version: version,
+		seq: 1, reparse: true, updated: make(chan struct{})}
+	st.mu.Lock()
+	old := st.docs[uri]
+	st.docs[uri] = d
+	st.mu.Unlock()
+	if old != nil { // opened twice: the new text wins
+		old.mu.Lock()
+		old.closed = true
+		old.mu.Unlock()
+		st.release(old)
+	}
+	st.schedule(d)
+	return d
+}
+
+func (st *store) closeDoc(uri string) *document {
+	st.mu.Lock()
+	d := st.docs[uri]
+	delete(st.docs, uri)
+	st.mu.Unlock()
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	d.closed = true
+	d.mu.Unlock()
+	st.release(d)
+	return d
+}
+
+// release frees the tree of a closed document unless its worker still
+// runs (the worker frees it then).
+func (st *store) release(d *document) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.running && d.tree != nil {
+		d.tree.Close()
+		d.tree = nil
+	}
+	if d.updated != nil {
+		close(d.updated)
+		d.updated = nil
+	}
+}
+
+// change applies edits to the text (already converted to byte offsets).
+func (st *store) change(d *document, version int32, apply func(text []byte) ([]byte, []sitter.EditInput, bool)) {
+	d.mu.Lock()
+	text, edits, full := apply(d.text)
+	d.text = text
+	d.version = version
+	d.seq++
+	if full {
+		d.reparse, d.edits = true, nil
+	} else if !d.reparse {
+		d.edits = append(d.edits, edits...)
+	}
+	d.mu.Unlock()
+	st.schedule(d)
+}
+
+// schedule marks d for analysis and starts its worker if none runs.
+func (st *store) schedule(d *document) {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return
+	}
+	d.dirty = true
+	if d.running {
+		d.mu.Unlock()
+		return
+	}
+	d.running = true
+	d.mu.Unlock()
+	st.s.goBackground("analysis of "+d.uri, func(ctx context.Context) { st.work(ctx, d) })
+}
+
+// work analyses d until no change is pending. Changes that arrive during
+// an analysis are coalesced into the next one, so a burst of keystrokes
+// costs one analysis per finished analysis, and the first keystroke is
+// analysed at once.
+func (st *store) work(ctx context.Context, d *document) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.mu.Lock()
+			d.running = false
+			d.reparse = true
+			d.mu.Unlock()
+			panic(r) // goBackground logs it
+		}
+	}()
+	for {
+		d.mu.Lock()
+		if !d.dirty || d.closed || ctx.Err() != nil {
+			d.running = false
+			if d.closed && d.tree != nil {
+				d.tree.Close()
+				d.tree = nil
+			}
+			d.mu.Unlock()
+			return
+		}
+		d.dirty = false
+		text, edits, reparse, seq, version := d.text, d.edits, d.reparse, d.seq, d.version
+		d.edits, d.reparse = nil, false
+		tree := d.tree
+		d.tree = nil
+		d.mu.Unlock()
+
+		if d.kind == kindNix || d.kind == kindFlake {
+			if reparse {
+				if tree != nil {
+					tree.Close()
+				}
+				tree = syntax.Parse(text)
+			} else {
+				tree = syntax.Reparse(tree, edits, text)
+			}
+		}
+		snap := st.s.analyze(d, text, tree, seq, version)
+
+		d.mu.Lock()
+		d.tree = tree
+		stale := d.seq != seq
+		d.snap = snap
+		if d.updated != nil {
+			close(d.updated)
+			d.updated = make(chan struct{})
+		}
+		closed := d.closed
+		d.mu.Unlock()
+		if !closed && !stale {
+			st.s.publish(snap)
+		}
+	}
+}
+
+// errClosed: the document was closed while a request waited for it.
+var errClosed = errors.New("document closed")
+
+// snapshot waits for the analysis of the document's current text.
+func (st *store) snapshot(ctx context.Context, uri string) (*Snapshot, error) {
+	d := st.get(uri)
+	if d == nil {
+		return nil, errNotOpen(uri)
+	}
+	for {
+		d.mu.Lock()
+		snap, seq, ch, closed := d.snap, d.seq, d.updated, d.closed
+		d.mu.Unlock()
+		if snap != nil && snap.Seq == seq {
+			return snap, nil
+		}
+		if closed || ch == nil {
+			return nil, errClosed
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// touchFlake re-analyses the open documents that depend on the flake in
+// dir (its flake.nix and flake.lock), after one of them changed.
+func (st *store) touchFlake(dir string, except *document) {
+	for _, name := range []string{"flake.nix", "flake.lock"} {
+		if d := st.byPath(filepath.Join(dir, name)); d != nil && d != except {
+			st.schedule(d)
+		}
+	}
+}
+
+// close ends every worker (at shutdown).
+func (st *store) close() {
+	st.mu.Lock()
+	docs := st.docs
+	st.docs = map[string]*document{}
+	st.mu.Unlock()
+	for _, d := range docs {
+		d.mu.Lock()
+		d.closed = true
+		d.mu.Unlock()
+		st.release(d)
+	}
+}
+
+// readText is the text of a file: the open document's if the client has
+// it open (edits not yet saved count), else the file on disk.
+func (s *Server) readText(path string) ([]byte, bool, error) {
+	if d := s.docs.byPath(path); d != nil {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return d.text, true, nil
+	}
+	data, err := s.opts.ReadFile(path)
+	return data, false, err
+}
+
+// readFileLimited reads a file from disk, refusing huge ones (a lock file
+// is small; a huge one is not worth freezing the server for).
+func readFileLimited(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > 64<<20 {
+		return nil, errors.New("file too large")
+	}
+	return os.ReadFile(path)
+}
+
+// Snapshot is the immutable state of a document after one analysis.
+// Handlers read it without locks.
+type Snapshot struct {
+	URI, Path string
+	Kind      docKind
+	Seq       uint64
+	Version   int32
+	Text      []byte
+	Mapper    *position.Mapper
+	View      *syntax.View // nil for flake.lock
+	Large     bool         // above the size limit: heavy analyses skipped
+	Excluded  bool
+	Results   *Results
+	// Diagnostics of this document, filtered by the settings, in LSP form.
+	Diagnostics []Diagnostic
+}

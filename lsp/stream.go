@@ -1,0 +1,204 @@
+package lsp
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/jsonrpc2"
+)
+
+// maxMessage bounds one message's body; a larger Content-Length is
+// answered with an error and its body skipped, not allocated.
+const maxMessage = 256 << 20
+
+// stream frames LSP messages (Content-Length headers) like jsonrpc2's own
+// stream, but survives malformed input: jsonrpc2's stream returns an error
+// for a bad header or body, and its connection then shuts down. Here a
+// malformed message is answered with a JSON-RPC error (id null) and
+// reading goes on; only end of input or a broken pipe ends the stream.
+type stream struct {
+	conn io.ReadWriteCloser
+	in   *bufio.Reader
+
+	mu  sync.Mutex // serialises writes (replies come from many goroutines)
+	log func(format string, args ...any)
+}
+
+func newStream(conn io.ReadWriteCloser, log func(string, ...any)) *stream {
+	return &stream{conn: conn, in: bufio.NewReaderSize(conn, 64<<10), log: log}
+}
+
+func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
+		body, n, err := s.readFrame()
+		if err != nil {
+			return nil, n, err
+		}
+		if body == nil {
+			continue // a framing error, already answered
+		}
+		msg, err := decodeMessage(body)
+		if err != nil {
+			s.log("malformed message: %v", err)
+			s.writeError(err)
+			continue
+		}
+		return msg, n, nil
+	}
+}
+
+// errFraming marks a recoverable problem with one message's header.
+var errFraming = errors.New("framing")
+
+// readFrame reads one message; it returns a nil body (and no error) for a
+// message it answered with an error itself.
+func (s *stream) readFrame() ([]byte, int64, error) {
+	var total, length int64 = 0, -1
+	bad, headers := "", 0
+	for {
+		line, err := s.in.ReadString('\n')
+		total += int64(len(line))
+		if err != nil {
+			if err == io.EOF && total == 0 {
+				return nil, total, io.EOF
+			}
+			if err == io.EOF {
+				return nil, total, io.ErrUnexpectedEOF
+			}
+			return nil, total, err
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			if headers == 0 {
+				continue // stray blank line between messages
+			}
+			break
+		}
+		headers++
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			bad = fmt.Sprintf("invalid header line %q", truncate(line, 80))
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			v, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+			if err != nil || v < 0 {
+				bad = fmt.Sprintf("invalid Content-Length %q", truncate(value, 40))
+				continue
+			}
+			length = v
+		}
+	}
+	switch {
+	case length < 0 && bad == "":
+		bad = "missing Content-Length header"
+	case length > maxMessage:
+		if _, err := io.CopyN(io.Discard, s.in, length); err != nil {
+			return nil, total, err
+		}
+		bad = fmt.Sprintf("message of %d bytes exceeds the limit of %d", length, maxMessage)
+	}
+	if bad != "" {
+		if length > 0 && length <= maxMessage {
+			if _, err := io.CopyN(io.Discard, s.in, length); err != nil {
+				return nil, total, err
+			}
+		}
+		s.log("%s", bad)
+		s.writeError(fmt.Errorf("%w: %s", errFraming, bad))
+		return nil, total, nil
+	}
+	body := make([]byte, length)
+	if _, err := io.ReadFull(s.in, body); err != nil {
+		return nil, total, io.ErrUnexpectedEOF
+	}
+	return body, total + length, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
+
+// decodeMessage checks the envelope before jsonrpc2 decodes it, so that a
+// message jsonrpc2 would misread (a fractional or huge id, a non-string
+// method) gets a precise error.
+func decodeMessage(body []byte) (jsonrpc2.Message, error) {
+	var env struct {
+		ID     json.RawMessage `json:"id"`
+		Method json.RawMessage `json:"method"`
+		Params json.RawMessage `json:"params"`
+		Result json.RawMessage `json:"result"`
+		Error  json.RawMessage `json:"error"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.ParseError, Message: "parse error: " + err.Error()}
+	}
+	if len(env.ID) > 0 && string(env.ID) != "null" {
+		var id jsonrpc2.ID
+		if err := id.UnmarshalJSON(env.ID); err != nil {
+			return nil, &jsonrpc2.Error{Code: jsonrpc2.InvalidRequest, Message: "invalid request id " + truncate(string(env.ID), 40)}
+		}
+	}
+	if len(env.Method) > 0 {
+		var m string
+		if err := json.Unmarshal(env.Method, &m); err != nil {
+			return nil, &jsonrpc2.Error{Code: jsonrpc2.InvalidRequest, Message: "method is not a string"}
+		}
+	}
+	if len(env.Params) > 0 && env.Params[0] != '{' && env.Params[0] != '[' && string(env.Params) != "null" {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.InvalidRequest, Message: "params must be an object or an array"}
+	}
+	msg, err := jsonrpc2.DecodeMessage(body)
+	if err != nil {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.InvalidRequest, Message: "invalid request: " + err.Error()}
+	}
+	return msg, nil
+}
+
+// writeError answers a message that could not be read; its id is unknown,
+// so the response carries id null as JSON-RPC prescribes.
+func (s *stream) writeError(err error) {
+	var rpcErr *jsonrpc2.Error
+	if !errors.As(err, &rpcErr) {
+		rpcErr = &jsonrpc2.Error{Code: jsonrpc2.InvalidRequest, Message: err.Error()}
+		if errors.Is(err, errFraming) {
+			rpcErr.Code = jsonrpc2.ParseError
+		}
+	}
+	data, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": nil, "error": rpcErr})
+	s.writeRaw(data)
+}
+
+func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	data, err := json.Marshal(msg)
+	if err != nil {
+		return 0, fmt.Errorf("marshaling message: %w", err)
+	}
+	return s.writeRaw(data)
+}
+
+func (s *stream) writeRaw(data []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, err := fmt.Fprintf(s.conn, "Content-Length: %d\r\n\r\n", len(data))
+	if err != nil {
+		return int64(n), err
+	}
+	m, err := s.conn.Write(data)
+	return int64(n + m), err
+}
+
+func (s *stream) Close() error { return s.conn.Close() }
