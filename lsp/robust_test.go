@@ -133,9 +133,9 @@ func TestMalformedJSONRPC(t *testing.T) {
 	}{
 		{frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}`), -32700}, // truncated JSON
 		{frame(`not json at all`), -32700},
-		{frame(`{"jsonrpc":"2.0","id":1.5,"method":"initialize"}`), -32600},           // fractional id
-		{frame(`{"jsonrpc":"2.0","id":{"x":1},"method":"initialize"}`), -32600},       // object id
-		{frame(`{"jsonrpc":"2.0","id":3,"method":42}`), -32600},                       // method not a string
+		{frame(`{"jsonrpc":"2.0","id":1.5,"method":"initialize"}`), -32600},              // fractional id
+		{frame(`{"jsonrpc":"2.0","id":{"x":1},"method":"initialize"}`), -32600},          // object id
+		{frame(`{"jsonrpc":"2.0","id":3,"method":42}`), -32600},                          // method not a string
 		{frame(`{"jsonrpc":"2.0","id":4,"method":"initialize","params":"str"}`), -32600}, // params a string
 		{"Content-Length: abc\r\n\r\n", -32700},
 		{"X-Nonsense\r\n\r\n", -32700},

@@ -15,9 +15,17 @@ const (
 	Module   // a NixOS/home-manager/darwin module: function, attrset or path
 	Template // { path; description; welcomeText? }
 	System   // nixosConfigurations: nixpkgs.lib.nixosSystem { ... }
-	Nested   // legacyPackages, hydraJobs
+	Nested   // legacyPackages: nested package sets, only system names checked
+	Jobs     // hydraJobs: nested sets with derivations at the leaves
 	Attrs    // lib: anything
 )
+
+// Checked reports whether `nix flake check` evaluates each entry of an
+// output of this shape (so an entry that always throws fails the check).
+// legacyPackages, lib and the community outputs are not evaluated.
+func (s Shape) Checked() bool {
+	return s != Anything && s != Nested && s != Attrs
+}
 
 // Output describes one flake output.
 type Output struct {
@@ -35,6 +43,10 @@ type Output struct {
 	Since string
 	// Community: a convention of other tools that Nix tolerates.
 	Community bool
+	// Toplevel is the attribute path, in each entry, that `nix flake
+	// check` requires to be a derivation (nixosConfigurations:
+	// config.system.build.toplevel, what `nixpkgs.lib.nixosSystem` makes).
+	Toplevel []string
 	Doc       string
 }
 
@@ -45,12 +57,12 @@ var Outputs = []Output{
 	{Name: "devShells", PerSystem: true, Named: true, Shape: Derivation, Doc: "Development environments for `nix develop .#<name>` (usually `pkgs.mkShell`)."},
 	{Name: "checks", PerSystem: true, Named: true, Shape: Derivation, Doc: "Derivations `nix flake check` builds for the local system."},
 	{Name: "apps", PerSystem: true, Named: true, Shape: App, Doc: "Programs for `nix run .#<name>`: `{ type = \"app\"; program = \"${drv}/bin/x\"; }`."},
-	{Name: "formatter", PerSystem: true, Shape: Derivation, Doc: "The formatter `nix fmt` runs (one derivation per system)."},
+	{Name: "formatter", PerSystem: true, Shape: Derivation, Doc: "The formatter `nix fmt` runs: one derivation per system, `formatter.<system> = pkgs.nixfmt-rfc-style;`."},
 	{Name: "bundlers", PerSystem: true, Named: true, Shape: Function, Doc: "Functions from a derivation to a derivation, for `nix bundle`."},
-	{Name: "overlays", Named: true, Shape: Overlay, Doc: "nixpkgs overlays `final: prev: { ... }`."},
+	{Name: "overlays", Named: true, Shape: Overlay, Doc: "nixpkgs overlays `final: prev: { ... }`: `nix flake check` wants the first argument named `final` (or `_`, `_final`); Nix 2.21 and older also want the second written `prev` (or `_`, `_prev`)."},
 	{Name: "nixosModules", Named: true, Shape: Module, Doc: "NixOS modules for other flakes' configurations."},
-	{Name: "nixosConfigurations", Named: true, Shape: System, Doc: "NixOS systems (`nixpkgs.lib.nixosSystem { ... }`), for `nixos-rebuild --flake .#<host>`."},
-	{Name: "hydraJobs", Shape: Nested, Doc: "Hydra jobs: nested attribute sets with derivations at the leaves."},
+	{Name: "nixosConfigurations", Named: true, Shape: System, Toplevel: []string{"config", "system", "build", "toplevel"}, Doc: "NixOS systems (`nixpkgs.lib.nixosSystem { ... }`), for `nixos-rebuild --flake .#<host>`; `nix flake check` evaluates each one's `config.system.build.toplevel`."},
+	{Name: "hydraJobs", Shape: Jobs, Doc: "Hydra jobs: attribute sets nested as deep as you like (conventionally `hydraJobs.<job>.<system>`) with derivations at the leaves; the top level must not be a derivation."},
 	{Name: "templates", Named: true, Shape: Template, Doc: "Templates for `nix flake init -t`: `{ path = ./dir; description = \"...\"; }`."},
 	{Name: "lib", Shape: Attrs, Since: "2.13", Doc: "A library of functions for other flakes (warned about as unknown before Nix 2.13)."},
 	{Name: "darwinConfigurations", Named: true, Community: true, Since: "2.13", Doc: "nix-darwin systems."},
