@@ -41,7 +41,9 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	switch d.kind {
 	case kindNix, kindFlake:
 		snap.View = syntax.NewView(tree, text)
-		for _, e := range tree.Errors(text) {
+		errs := tree.Errors(text)
+		syntaxErrors := len(errs) > 0
+		for _, e := range errs {
 			res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: int(e.StartByte), End: int(e.EndByte),
 				Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
 		}
@@ -67,7 +69,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 			}
 			fr := flake.Analyze(tree.RootNode(), text, opts)
 			res.Flake = fr.Flake
-			res.Diagnostics = append(res.Diagnostics, fr.Diagnostics...)
+			res.Diagnostics = append(res.Diagnostics, flakeDiagnostics(fr.Diagnostics, file, syntaxErrors)...)
 		}
 	case kindLock:
 		lock, problems := lockfile.Parse(text)
@@ -98,6 +100,24 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 // analyzeNix runs the analyses every .nix file gets beyond syntax.
 func (s *Server) analyzeNix(snap *Snapshot, file string) []analysis.Diagnostic {
 	return nil
+}
+
+// flakeDiagnostics drops the flake analysis' findings in flake.nix when it
+// has syntax errors: the tree error recovery builds does not say what the
+// user meant (a missing ';' turns the next binding into an argument of the
+// previous value), so findings built on it mislead; the syntax error comes
+// first, as it does for Nix. Findings in flake.lock stay.
+func flakeDiagnostics(diags []analysis.Diagnostic, file string, syntaxErrors bool) []analysis.Diagnostic {
+	if !syntaxErrors {
+		return diags
+	}
+	var out []analysis.Diagnostic
+	for _, d := range diags {
+		if d.File != file {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {

@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 
@@ -130,7 +131,12 @@ func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.docs.close()
 	s.wg.Wait()
 	s.conn.Close()
-	<-s.conn.Done()
+	// Closing stdio does not unblock a read of standard input; the process
+	// exits with the code anyway. Pipes and sockets do close.
+	select {
+	case <-s.conn.Done():
+	case <-time.After(time.Second):
+	}
 	return code
 }
 
