@@ -3,12 +3,13 @@ package grammar
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/internal/benchdata"
 )
 
 // largeSource builds a realistic file of at least size bytes: the valid
@@ -44,28 +45,8 @@ func largeSource(tb testing.TB, size int) []byte {
 	return out.Bytes()
 }
 
-// packageSet builds a nixpkgs-style package set of at least size bytes: one
-// flat attribute set of callPackage calls, overrides and inherits, the
-// shape of the largest Nix files people edit.
-func packageSet(size int) []byte {
-	var out bytes.Buffer
-	out.WriteString("{ lib, callPackage, stdenv, pkgs }:\n\n{\n")
-	for i := 0; out.Len() < size; i++ {
-		switch i % 5 {
-		case 0, 1, 2:
-			fmt.Fprintf(&out, "  package_%d = callPackage ../development/libraries/package-%d { };\n", i, i)
-		case 3:
-			fmt.Fprintf(&out, "  package_%d = callPackage ../tools/misc/package-%d {\n    inherit (pkgs) openssl zlib;\n    stdenv = if stdenv.isDarwin then pkgs.clangStdenv else stdenv;\n  };\n", i, i)
-		default:
-			fmt.Fprintf(&out, "  package_%d_full = pkgs.package_%d.override { withFeature = true; version = \"1.%d.0\"; };\n", i, i-1, i)
-		}
-	}
-	out.WriteString("}\n")
-	return out.Bytes()
-}
-
 func TestLargeSourceParsesCleanly(t *testing.T) {
-	for _, src := range [][]byte{largeSource(t, 650_000), packageSet(650_000)} {
+	for _, src := range [][]byte{largeSource(t, 650_000), benchdata.PackageSet(650_000)} {
 		tree, err := NewParser().ParseCtx(context.Background(), nil, src)
 		if err != nil {
 			t.Fatal(err)
@@ -81,7 +62,7 @@ func TestLargeSourceParsesCleanly(t *testing.T) {
 // overlays, string-heavy) in one list; "packageset" a flat package set.
 func BenchmarkParseFull(b *testing.B) {
 	b.Run("mixed", func(b *testing.B) { benchmarkParseFull(b, largeSource(b, 650_000)) })
-	b.Run("packageset", func(b *testing.B) { benchmarkParseFull(b, packageSet(650_000)) })
+	b.Run("packageset", func(b *testing.B) { benchmarkParseFull(b, benchdata.PackageSet(650_000)) })
 }
 
 func benchmarkParseFull(b *testing.B, src []byte) {
@@ -105,7 +86,7 @@ func benchmarkParseFull(b *testing.B, src []byte) {
 // file.
 func BenchmarkReparseOneChar(b *testing.B) {
 	b.Run("mixed", func(b *testing.B) { benchmarkReparseOneChar(b, largeSource(b, 650_000)) })
-	b.Run("packageset", func(b *testing.B) { benchmarkReparseOneChar(b, packageSet(650_000)) })
+	b.Run("packageset", func(b *testing.B) { benchmarkReparseOneChar(b, benchdata.PackageSet(650_000)) })
 }
 
 func benchmarkReparseOneChar(b *testing.B, src []byte) {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/internal/benchdata"
 )
 
 // TestFlattenMatchesCursor checks the C flattening against a walk through
@@ -106,7 +108,7 @@ func walk(root *sitter.Node) []string {
 }
 
 func BenchmarkFlatten(b *testing.B) {
-	src := packageSet(650_000)
+	src := benchdata.PackageSet(650_000)
 	p := NewParser()
 	tree, _ := p.ParseCtx(context.Background(), nil, src)
 	b.ResetTimer()
