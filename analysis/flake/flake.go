@@ -83,6 +83,8 @@ type analyzer struct {
 	diags []analysis.Diagnostic
 	// flakePartsOutputs: the `flake` attribute of a flake-parts module.
 	flakePartsOutputs *attrSet
+	// top is flake.nix's top-level attribute set.
+	top *sitter.Node
 }
 
 func (a *analyzer) report(n *sitter.Node, sev analysis.Severity, code, format string, args ...any) *analysis.Diagnostic {
@@ -105,6 +107,7 @@ func (a *analyzer) run(root *sitter.Node) {
 			"flake.nix must be an attribute set literal `{ description = ...; inputs = ...; outputs = ...; }`, not a %s (Nix: file 'flake.nix' must be an attribute set)", describeKind(top.Type()))
 		return
 	}
+	a.top = top
 	attrs := newAttrSet()
 	collectBindings(attrs, top, a.src)
 	for _, d := range attrs.dynamic {
@@ -216,7 +219,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	}
 	for _, key := range attrs.names {
 		x := attrs.attrs[key]
-		v := unwrap(x.value)
+		v := a.trivial(x.value)
 		switch key {
 		case "url":
 			if v == nil {
@@ -350,6 +353,37 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 				"unknown input type '%s' (Nix fails when fetching it: cannot fetch unsupported input); types are %s", typ, strings.Join(sortedKeys(inputAttrsByType), ", "))
 		}
 	}
+}
+
+// trivial is the value Nix reads for n where flake.nix must hold a
+// literal: n itself, or, in a `rec { ... }` top level, the literal that a
+// bare variable names there. Nix accepts such a variable (it is already
+// evaluated: string, number and path literals are not thunks), so it is
+// not an error, only discouraged (flake-rec-reference).
+func (a *analyzer) trivial(n *sitter.Node) *sitter.Node {
+	n = unwrap(n)
+	if n == nil || n.Type() != grammar.KindIdentifier || a.top == nil || a.top.Type() != grammar.KindRecAttrset {
+		return n
+	}
+	scope, val := a.scopeOf(n)
+	v := unwrap(val)
+	if scope != a.top || v == nil {
+		return n
+	}
+	switch v.Type() {
+	case grammar.KindString:
+		if _, _, ok := stringValue(v, a.src); !ok {
+			return n // interpolation: a thunk
+		}
+	case grammar.KindInteger, grammar.KindFloat, grammar.KindPath:
+	default:
+		return n
+	}
+	name := n.Content(a.src)
+	d := a.report(n, analysis.Information, "flake-rec-reference",
+		"this refers to the top-level '%s' through `rec`; Nix accepts it only because '%s' is a literal (anything computed here is rejected: expected a string but got a thunk). Write the value out: %s", name, name, v.Content(a.src))
+	d.Fix = &analysis.Fix{Title: "Write the value out", Start: d.Start, End: d.End, Replacement: v.Content(a.src)}
+	return v
 }
 
 // checkURL parses the url and maps the reference's problems into flake.nix.

@@ -21,7 +21,7 @@ func (a *analyzer) checkNixConfig(at *attr) {
 			a.report(x.key, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a set; settings are strings, numbers, Booleans or lists of strings", name)
 			continue
 		}
-		v := unwrap(x.value)
+		v := a.trivial(x.value)
 		setting, known := schema.SettingByName(name)
 		switch t := v.Type(); {
 		case t == grammar.KindString:
@@ -31,7 +31,11 @@ func (a *analyzer) checkNixConfig(at *attr) {
 				continue
 			}
 			if known && setting.Type == schema.BoolSetting && s != "true" && s != "false" {
-				a.report(v, analysis.Error, "nixconfig-bad-value", "Boolean setting '%s' has invalid value '%s'; write true or false", name, s)
+				d := a.report(v, analysis.Error, "nixconfig-bad-value", "Boolean setting '%s' has invalid value '%s'; write true or false", name, s)
+				if setting.Trusted == "" {
+					// Nix ignores untrusted settings unless they are accepted.
+					d.Message += " (Nix fails with this once the setting is accepted, with --accept-flake-config; until then it ignores the setting)"
+				}
 			}
 		case t == grammar.KindIdentifier && (v.Content(a.src) == "true" || v.Content(a.src) == "false"):
 		case t == grammar.KindIdentifier && v.Content(a.src) == "null":

@@ -47,7 +47,7 @@ type Output struct {
 	// check` requires to be a derivation (nixosConfigurations:
 	// config.system.build.toplevel, what `nixpkgs.lib.nixosSystem` makes).
 	Toplevel []string
-	Doc       string
+	Doc      string
 }
 
 // Outputs lists the outputs flake-lsp knows.
