@@ -91,6 +91,17 @@ func SymbolName(sym uint16) string {
 	return ""
 }
 
+// SymbolFor is the symbol of a named node kind (the first one, if
+// aliases share the name); it panics for an unknown kind.
+func SymbolFor(kind string) uint16 {
+	for i, name := range symbolNames {
+		if name == kind && language.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular {
+			return uint16(i)
+		}
+	}
+	panic("grammar: no symbol for kind " + kind)
+}
+
 // FieldID returns the id of a field name, 0 if there is none.
 func FieldID(name string) uint16 {
 	for i, n := range fieldNames {

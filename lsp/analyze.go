@@ -41,7 +41,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	switch d.kind {
 	case kindNix, kindFlake:
 		snap.View = syntax.NewView(tree, text)
-		errs := tree.Errors(text)
+		errs := tree.ErrorsIn(snap.View)
 		syntaxErrors := len(errs) > 0
 		for _, e := range errs {
 			res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: int(e.StartByte), End: int(e.EndByte),

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -30,10 +29,15 @@ type Tree struct {
 	Abandoned *Error
 }
 
-// Errors lists the tree's syntax errors (see Errors), the abandoned region
-// first.
+// Errors lists the tree's syntax errors (see ErrorsIn), the abandoned
+// region first.
 func (t *Tree) Errors(src []byte) []Error {
-	errs := Errors(t.RootNode(), src)
+	return t.ErrorsIn(NewView(t, src))
+}
+
+// ErrorsIn is Errors for a caller that already made the tree's View.
+func (t *Tree) ErrorsIn(v *View) []Error {
+	errs := errorsOf(t.RootNode(), v)
 	if t.Abandoned != nil {
 		errs = append([]Error{*t.Abandoned}, errs...)
 	}
@@ -101,18 +105,19 @@ type Error struct {
 // Code is the diagnostic code every syntax error carries.
 const Code = "syntax-error"
 
-// Errors lists the syntax errors of a tree in document order: one per
+// errorsOf lists the syntax errors of a tree in document order: one per
 // ERROR node (outermost only), one per MISSING node, and the lexical errors
 // the grammar leaves to this package (see lexicalError).
 //
-// It avoids visiting every node (each visit is a cgo call): error nodes are
-// found by descending only into subtrees that have errors, and the lexical
-// errors from candidates found in the text (keywords, long numbers) or by a
-// query (paths).
-func Errors(root *sitter.Node, src []byte) []Error {
+// Error nodes are found by descending only into subtrees that have errors
+// (go-tree-sitter nodes, for the parse state behind "expected ..."); the
+// lexical errors from candidates found in the text (keywords, long
+// numbers) and from the path-like nodes, both looked up in the View.
+func errorsOf(root *sitter.Node, v *View) []Error {
 	if root == nil {
 		return nil
 	}
+	src := v.Src
 	var errs []Error
 	if bytes.HasPrefix(src, utf8BOM) {
 		// Tree-sitter skips a byte-order mark; Nix's lexer rejects it.
@@ -155,24 +160,42 @@ func Errors(root *sitter.Node, src []byte) []Error {
 	lexical:
 		c.Close()
 	}
-	lines := newLineIndex(src)
-	for _, cand := range lexicalCandidates(src) {
-		n := root.NamedDescendantForPointRange(lines.point(cand[0]), lines.point(cand[1]))
-		if n == nil || int(n.StartByte()) != cand[0] || int(n.EndByte()) != cand[1] {
-			continue
+	var lines lineIndex
+	addAt := func(n NodeID, msg string) {
+		if lines == nil {
+			lines = newLineIndex(src)
 		}
-		if msg := lexicalError(n, src); msg != "" {
-			add(n, msg)
+		start, end := v.Start(n), v.End(n)
+		errs = append(errs, Error{StartByte: uint32(start), EndByte: uint32(end),
+			Start: lines.point(start), End: lines.point(end), Message: msg})
+	}
+	for _, cand := range lexicalCandidates(src) {
+		if n := v.namedSpanning(cand[0], cand[1]); n != NoNode {
+			if msg := lexicalError(v, n); msg != "" {
+				addAt(n, msg)
+			}
 		}
 	}
-	for _, n := range queryNodes(root, pathsQuery()) {
-		if msg := lexicalError(n, src); msg != "" {
-			add(n, msg)
+	for n := range v.Nodes {
+		switch v.Nodes[n].Symbol {
+		case symPath, symInvalidAttribute, symInvalidParameter:
+			if v.Nodes[n].Flags&grammar.FlagNamed != 0 {
+				if msg := lexicalError(v, NodeID(n)); msg != "" {
+					addAt(NodeID(n), msg)
+				}
+			}
 		}
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].StartByte < errs[j].StartByte })
 	return errs
 }
+
+// Symbols of the path-like kinds lexicalError checks wherever they are.
+var (
+	symPath             = grammar.SymbolFor(grammar.KindPath)
+	symInvalidAttribute = grammar.SymbolFor(grammar.KindInvalidAttribute)
+	symInvalidParameter = grammar.SymbolFor(grammar.KindInvalidParameter)
+)
 
 // lexicalCandidates finds, in the text, the words that could be keywords
 // read as names and the numbers that could be out of range. Most turn out
@@ -247,38 +270,6 @@ func floatAt(src []byte, start int) int {
 	return start
 }
 
-var (
-	pathsQueryOnce sync.Once
-	pathsQueryVal  *sitter.Query
-)
-
-func pathsQuery() *sitter.Query {
-	pathsQueryOnce.Do(func() {
-		q, err := sitter.NewQuery([]byte("[(path) (invalid_attribute) (invalid_parameter)] @x"), grammar.Language())
-		if err != nil {
-			panic("syntax: bad query: " + err.Error())
-		}
-		pathsQueryVal = q
-	})
-	return pathsQueryVal
-}
-
-func queryNodes(root *sitter.Node, q *sitter.Query) []*sitter.Node {
-	qc := sitter.NewQueryCursor()
-	defer qc.Close()
-	qc.Exec(q, root)
-	var out []*sitter.Node
-	for {
-		m, ok := qc.NextMatch()
-		if !ok {
-			return out
-		}
-		for _, c := range m.Captures {
-			out = append(out, c.Node)
-		}
-	}
-}
-
 // lineIndex maps byte offsets to tree-sitter points.
 type lineIndex []int
 
@@ -319,10 +310,11 @@ var keywords = map[string]bool{
 // lexicalError reports what Nix's lexer rejects but the grammar accepts:
 // keywords used as names, numbers out of range, paths ending in '/', and
 // paths or URIs where a name should be.
-func lexicalError(n *sitter.Node, src []byte) string {
-	switch n.Type() {
+func lexicalError(v *View, n NodeID) string {
+	src := v.Src
+	switch v.Kind(n) {
 	case grammar.KindIdentifier:
-		text := n.Content(src)
+		text := v.Text(n)
 		if !keywords[text] {
 			return ""
 		}
@@ -330,34 +322,34 @@ func lexicalError(n *sitter.Node, src []byte) string {
 		// old nixpkgs function of that name; only a simple expression may
 		// stand before it (`f or or` is an error).
 		if text == "or" {
-			parent := n.Parent()
-			if arg := parent.ChildByFieldName(grammar.FieldArgument); parent.Type() == grammar.KindApply && arg != nil && arg.StartByte() == n.StartByte() {
-				if fn := parent.ChildByFieldName(grammar.FieldFunction); fn != nil && simpleKinds[fn.Type()] {
+			parent := v.Parent(n)
+			if v.Is(parent, grammar.KindApply) && v.Child(parent, grammar.FieldArgument) == n {
+				if fn := v.Child(parent, grammar.FieldFunction); fn != NoNode && simpleKinds[v.Kind(fn)] {
 					return ""
 				}
 			}
 		}
 		return "unexpected keyword '" + text + "', expected an identifier"
 	case grammar.KindAttribute:
-		if text := n.Content(src); text != "or" && keywords[text] {
+		if text := v.Text(n); text != "or" && keywords[text] {
 			return "unexpected keyword '" + text + "', expected an attribute name (quote it: \"" + text + "\")"
 		}
 	case grammar.KindInteger:
-		if !fitsInt64(src[n.StartByte():n.EndByte()]) {
-			return "invalid integer " + quoteToken(n.Content(src)) + ": it does not fit in 64 bits"
+		if !fitsInt64(src[v.Start(n):v.End(n)]) {
+			return "invalid integer " + quoteToken(v.Text(n)) + ": it does not fit in 64 bits"
 		}
 	case grammar.KindFloat:
-		if !validFloat(n.Content(src)) {
-			return "invalid float " + quoteToken(n.Content(src)) + ": out of range"
+		if !validFloat(v.Text(n)) {
+			return "invalid float " + quoteToken(v.Text(n)) + ": out of range"
 		}
 	case grammar.KindPath:
-		if n.EndByte() > n.StartByte() && src[n.EndByte()-1] == '/' {
+		if v.End(n) > v.Start(n) && src[v.End(n)-1] == '/' {
 			return "path has a trailing slash"
 		}
 	case grammar.KindInvalidParameter:
-		return "unexpected URI " + quoteToken(n.Content(src)) + ", expected an identifier (put a space after ':')"
+		return "unexpected URI " + quoteToken(v.Text(n)) + ", expected an identifier (put a space after ':')"
 	case grammar.KindInvalidAttribute:
-		return "unexpected path " + quoteToken(n.Content(src)) + ", expected an attribute name"
+		return "unexpected path " + quoteToken(v.Text(n)) + ", expected an attribute name"
 	}
 	return ""
 }

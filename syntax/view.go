@@ -24,6 +24,30 @@ func NewView(t *Tree, src []byte) *View {
 	return &View{Src: src, Nodes: grammar.Flatten(t.RootNode(), len(src)/3)}
 }
 
+// namedSpanning is the innermost named node whose span is exactly
+// [start, end), NoNode if none (the node NamedDescendantForPointRange
+// finds, when it starts and ends there).
+func (v *View) namedSpanning(start, end int) NodeID {
+	found := NoNode
+	for n := v.Root(); n != NoNode; {
+		if v.Start(n) == start && v.End(n) == end && v.IsNamed(n) {
+			found = n
+		}
+		next := NoNode
+		for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
+			if v.Start(c) <= start && end <= v.End(c) {
+				next = c
+				break
+			}
+			if v.Start(c) > start {
+				break
+			}
+		}
+		n = next
+	}
+	return found
+}
+
 // Root is the source_file node.
 func (v *View) Root() NodeID {
 	if len(v.Nodes) == 0 {
