@@ -153,6 +153,7 @@ func (s *Server) initialize(ctx context.Context, params json.RawMessage) (any, e
 	if c.pullDiagnostics {
 		result.Capabilities.DiagnosticProvider = &diagnosticProvider{Identifier: "flake-lsp", InterFileDependencies: true}
 	}
+	result.Capabilities.DocumentFormattingProvider = true
 	s.addFeatureCapabilities(&result.Capabilities)
 	return result, nil
 }

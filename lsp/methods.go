@@ -12,6 +12,7 @@ func (s *Server) methodTable() map[string]method {
 		"workspace/didChangeConfiguration": {fn: s.didChangeConfiguration, sync: true},
 		"workspace/didChangeWatchedFiles":  {fn: s.didChangeWatchedFiles, sync: true},
 		"textDocument/diagnostic":          {fn: s.documentDiagnostic},
+		"textDocument/formatting":          {fn: s.formatting},
 	}
 	s.addFeatureMethods(m)
 	return m

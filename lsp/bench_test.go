@@ -1,0 +1,72 @@
+package lsp
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/flake-lsp/flake-lsp/internal/benchdata"
+)
+
+// benchmarkChangeToDiagnostics measures, over a net.Pipe connection, the
+// time from sending a one-character didChange to receiving the
+// publishDiagnostics for that version (JSON encoding both ways included;
+// the server adds no coalescing delay). It alternately inserts and
+// deletes a character at the given line, so the text stays valid.
+func benchmarkChangeToDiagnostics(b *testing.B, name string, text, lock []byte, line int) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if lock != nil {
+		if err := os.WriteFile(filepath.Join(dir, "flake.lock"), lock, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ss := newSession(b, nil)
+	ss.initialize(nil)
+	uri := pathURI(path)
+	ss.open(uri, string(text))
+	first := ss.waitDiags(uri, "the first diagnostics", func(publishParams) bool { return true })
+	baseline := len(first.Diagnostics)
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := i + 2
+		start := time.Now()
+		if i%2 == 0 {
+			ss.change(uri, v, [5]any{line, 4, line, 4, "x"})
+		} else {
+			ss.change(uri, v, [5]any{line, 4, line, 5, ""})
+		}
+		ss.waitDiags(uri, "diagnostics for the change", func(p publishParams) bool { return p.Version != nil && int(*p.Version) == v })
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	if last := ss.diags[uri][len(ss.diags[uri])-1]; b.N%2 == 0 && len(last.Diagnostics) != baseline {
+		b.Fatalf("%d diagnostics at the end, %d at the start", len(last.Diagnostics), baseline)
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 { return float64(lat[int(float64(len(lat)-1)*p)].Microseconds()) / 1000 }
+	b.ReportMetric(pct(0.5), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+// BenchmarkChangeToDiagnostics: the 300-line flake (with its lock, every
+// flake diagnostic computed) and a 650 KB package set.
+func BenchmarkChangeToDiagnostics(b *testing.B) {
+	b.Run("flake-300-lines", func(b *testing.B) {
+		nix, lock := benchdata.Flake300()
+		line := strings.Count(string(nix[:strings.Index(string(nix), "tool30 =")]), "\n")
+		benchmarkChangeToDiagnostics(b, "flake.nix", nix, lock, line)
+	})
+	b.Run("packageset-650KB", func(b *testing.B) {
+		src := benchdata.PackageSet(650_000)
+		benchmarkChangeToDiagnostics(b, "all-packages.nix", src, nil, strings.Count(string(src), "\n")/2)
+	})
+}

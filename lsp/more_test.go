@@ -1,0 +1,102 @@
+package lsp
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestFormatting(t *testing.T) {
+	ss := newSession(t, nil)
+	ss.initialize(map[string]any{"workspace": map[string]any{"configuration": true}})
+	uri := "file:///tmp/fmt/a.nix"
+	ss.open(uri, "{ a=1; \"é\" = \"😀\"; }\n")
+	ss.waitDiags(uri, "no diagnostics", isEmpty)
+	var edits []struct {
+		Range   map[string]map[string]int `json:"range"`
+		NewText string                    `json:"newText"`
+	}
+	err := ss.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}, "options": map[string]any{"tabSize": 2}}, &edits)
+	if err == nil || !strings.Contains(err.Error(), "no formatter configured") {
+		t.Fatalf("without a formatter: %v", err)
+	}
+	ss.mu.Lock()
+	ss.config = json.RawMessage(`{"formatter": ["sed", "s/a=1/a = 1/"]}`)
+	ss.mu.Unlock()
+	ss.notify("workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	deadline := time.Now().Add(10 * time.Second)
+	for len(ss.server.currentSettings().Formatter) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := ss.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}, "options": map[string]any{"tabSize": 2}}, &edits); err != nil {
+		t.Fatal(err)
+	}
+	// One edit over the whole text; its end is in UTF-16 (line 1, char 0).
+	if len(edits) != 1 || edits[0].NewText != "{ a = 1; \"é\" = \"😀\"; }\n" || edits[0].Range["end"]["line"] != 1 || edits[0].Range["end"]["character"] != 0 {
+		t.Fatalf("edits %+v", edits)
+	}
+	ss.mu.Lock()
+	ss.config = json.RawMessage(`{"formatter": "false"}`)
+	ss.mu.Unlock()
+	ss.notify("workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	for time.Now().Before(deadline) && ss.server.currentSettings().Formatter[0] != "false" {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := ss.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}}, &edits); err == nil || !strings.Contains(err.Error(), `formatter "false" failed`) {
+		t.Fatalf("failing formatter: %v", err)
+	}
+}
+
+// TestLockDocumentDiagnostics: an open flake.lock gets its own findings
+// (an input the flake no longer declares), computed against the flake.nix
+// on disk, then against the open one.
+func TestLockDocumentDiagnostics(t *testing.T) {
+	dir := t.TempDir()
+	flakeText := "{\n  outputs = { self }: { };\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "flake.nix"), []byte(flakeText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ss := newSession(t, nil)
+	ss.initialize(nil)
+	lockURI := pathURI(filepath.Join(dir, "flake.lock"))
+	ss.open(lockURI, lockWith)
+	ss.waitDiags(lockURI, "lock-unused-input", hasCode("lock-unused-input"))
+	// Declaring the input in the open flake.nix clears the lock's finding.
+	uri := pathURI(filepath.Join(dir, "flake.nix"))
+	ss.open(uri, "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-unstable\";\n  outputs = { self, nixpkgs }: { lib = nixpkgs.lib; };\n}\n")
+	ss.waitDiags(lockURI, "nothing once flake.nix declares the input", isEmpty)
+	ss.waitDiags(uri, "nothing in flake.nix", isEmpty)
+}
+
+// TestNoGoroutineLeak: a whole session, with documents still open when
+// the client goes away, leaves no goroutine behind.
+func TestNoGoroutineLeak(t *testing.T) {
+	before := runtime.NumGoroutine()
+	func() {
+		ss := newSession(t, nil)
+		ss.initialize(nil)
+		for i := 0; i < 5; i++ {
+			uri := "file:///tmp/leak/" + string(rune('a'+i)) + ".nix"
+			ss.open(uri, "{ a = 1; }")
+			ss.change(uri, 2, [5]any{0, 2, 0, 3, "b"})
+		}
+		_ = ss.call("shutdown", nil, nil)
+		ss.notify("exit", nil)
+		code := <-ss.done
+		ss.done <- code
+		ss.conn.Close()
+		<-ss.conn.Done()
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<20)
+		t.Fatalf("%d goroutines before, %d after:\n%s", before, n, buf[:runtime.Stack(buf, true)])
+	}
+}
