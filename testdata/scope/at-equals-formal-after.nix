@@ -1,0 +1,2 @@
+# scope: duplicate-at-name
+{ x, ... }@x: x

@@ -1,0 +1,2 @@
+# scope: duplicate-at-name unused-lambda-parameter
+x: { x, ... }@x: x

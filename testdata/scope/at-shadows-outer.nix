@@ -1,0 +1,2 @@
+# scope: unused-lambda-parameter
+a: a@{ b }: [ a b ]

@@ -1,0 +1,2 @@
+# scope: 
+{ a } @ args: [ a args ]

@@ -1,0 +1,2 @@
+# scope: unused-at-name
+args@{ a }: a

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+{ "a\qb" = 1; "aqb" = 2; }

@@ -1,0 +1,3 @@
+# scope: duplicate-attribute
+{ ${''
+  a''} = 1; a = 2; }

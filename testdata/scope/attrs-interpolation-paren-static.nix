@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+{ ${("a")} = 1; a = 2; }

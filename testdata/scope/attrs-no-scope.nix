@@ -1,0 +1,2 @@
+# scope: undefined-variable
+{ a = 1; b = a; }

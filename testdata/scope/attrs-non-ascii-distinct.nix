@@ -1,0 +1,2 @@
+# scope: 
+{ "naïve" = 1; "naive" = 2; }

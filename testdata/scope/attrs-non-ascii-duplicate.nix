@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+{ "naïve" = 1; "naïve" = 2; }

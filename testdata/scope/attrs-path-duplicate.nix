@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+{ a.b = 1; a.b = 2; }

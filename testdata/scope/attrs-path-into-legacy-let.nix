@@ -1,0 +1,2 @@
+# scope: duplicate-attribute legacy-let
+{ a = let { body = {}; }; a.y = 1; }

@@ -1,0 +1,2 @@
+# scope: unnecessary-rec
+{ a = rec { b = 1; }; a.c = 2; }

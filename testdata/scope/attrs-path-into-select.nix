@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+s: { a = s.x; a.y = 1; }

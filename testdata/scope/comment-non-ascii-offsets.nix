@@ -1,0 +1,3 @@
+# scope: undefined-variable
+# ☃ — ключ
+let a = "über"; in a + b

@@ -1,0 +1,2 @@
+# scope: 
+args@{ a ? args }: a

@@ -1,0 +1,2 @@
+# scope: duplicate-formal
+{ a, b, a }: a + b

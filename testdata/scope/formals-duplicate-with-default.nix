@@ -1,0 +1,2 @@
+# scope: duplicate-formal
+{ a ? 1, a }: a

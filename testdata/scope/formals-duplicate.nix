@@ -1,0 +1,2 @@
+# scope: duplicate-formal
+{ a, a }: a

@@ -1,0 +1,2 @@
+# scope: shadowed-builtin
+{ import }: import

@@ -1,0 +1,2 @@
+# scope: unused-formal
+{ a, b, ... }: a

@@ -1,0 +1,2 @@
+# scope: dynamic-inherit-attribute
+x: { inherit ${x}; }

@@ -1,0 +1,2 @@
+# scope: empty-inherit
+{ inherit; }

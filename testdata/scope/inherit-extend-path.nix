@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+a: { inherit a; a.b = 1; }

@@ -1,0 +1,2 @@
+# scope: dynamic-inherit-attribute
+s: x: { inherit (s) ${x}; }

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+s: { inherit (s) a; a.b = 1; }

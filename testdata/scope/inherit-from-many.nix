@@ -1,0 +1,2 @@
+# scope: 
+pkgs: { inherit (pkgs) a b c; }

@@ -1,0 +1,2 @@
+# scope: 
+pkgs: { inherit (pkgs.lib) mkIf mkOption; }

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+s: t: { inherit (s) a; inherit (t) a; }

@@ -1,0 +1,2 @@
+# scope: 
+x: { a = { inherit x; }; a.y = 1; }

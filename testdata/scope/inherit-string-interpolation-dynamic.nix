@@ -1,0 +1,2 @@
+# scope: dynamic-inherit-attribute
+a: { inherit "${a}"; }

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute undefined-variable
+{ inherit a; a = 1; }

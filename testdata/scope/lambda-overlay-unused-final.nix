@@ -1,0 +1,2 @@
+# scope: unused-lambda-parameter
+final: prev: { x = prev.y; }

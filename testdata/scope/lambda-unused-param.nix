@@ -1,0 +1,2 @@
+# scope: unused-lambda-parameter
+x: 1

@@ -1,0 +1,2 @@
+# scope: legacy-let
+let { x = "b"; ${x} = 1; body = 2; }

@@ -1,0 +1,2 @@
+# scope: legacy-let
+let { }

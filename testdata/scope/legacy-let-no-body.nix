@@ -1,0 +1,2 @@
+# scope: legacy-let unused-let-binding
+let { a = 1; }

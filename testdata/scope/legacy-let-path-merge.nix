@@ -1,0 +1,2 @@
+# scope: legacy-let
+let { a.b = 1; a.c = 2; body = a; }

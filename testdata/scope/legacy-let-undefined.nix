@@ -1,0 +1,2 @@
+# scope: legacy-let undefined-variable
+let { body = x; }

@@ -1,0 +1,2 @@
+# scope: 
+let or = 1; in f: f or

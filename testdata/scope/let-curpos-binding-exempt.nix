@@ -1,0 +1,2 @@
+# scope: 
+let __curPos = 1; in __curPos

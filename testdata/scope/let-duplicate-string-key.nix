@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+let a = 1; "a" = 2; in a

@@ -1,0 +1,2 @@
+# scope: dynamic-let-attribute
+let ${x} = 1; in 1

@@ -1,0 +1,2 @@
+# scope: empty-inherit
+let inherit; in 1

@@ -1,0 +1,2 @@
+# scope: 
+let in 1

@@ -1,0 +1,2 @@
+# scope: 
+x: let y = x; in y

@@ -1,0 +1,2 @@
+# scope: 
+let inherit (builtins) map toString; in map toString

@@ -1,0 +1,2 @@
+# scope: dynamic-inherit-attribute
+x: let inherit ${x}; in 1

@@ -1,0 +1,2 @@
+# scope: 
+let inherit (s) a; s = { a = 1; }; in a

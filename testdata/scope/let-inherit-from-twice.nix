@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+s: t: let inherit (s) a; inherit (t) a; in a

@@ -1,0 +1,2 @@
+# scope: undefined-variable
+let inherit (s) a; in a

@@ -1,0 +1,2 @@
+# scope: 
+x: let inherit x; in x

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+let x = 1; inherit x; in x

@@ -1,0 +1,2 @@
+# scope: unused-let-binding
+s: let inherit (s) a b; in a

@@ -1,0 +1,2 @@
+# scope: 
+a: let inherit ${"a"}; in a

@@ -1,0 +1,2 @@
+# scope: undefined-variable
+let inherit x; in x

@@ -1,0 +1,2 @@
+# scope: 
+let a = b; b = 1; in a

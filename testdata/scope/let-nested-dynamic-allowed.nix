@@ -1,0 +1,2 @@
+# scope: 
+let b = "x"; a.${b} = 1; in a

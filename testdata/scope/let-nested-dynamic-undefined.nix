@@ -1,0 +1,2 @@
+# scope: undefined-variable
+let a.${b} = 1; in a

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute unused-let-binding
+let "ключ" = 1; "ключ" = 2; in 3

@@ -1,0 +1,2 @@
+# scope: unused-let-binding
+let "é" = "ключ ☃"; in 1

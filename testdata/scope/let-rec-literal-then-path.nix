@@ -1,0 +1,2 @@
+# scope: 
+let a = rec { b = 1; }; a.c = b; in a

@@ -1,0 +1,2 @@
+# scope: 
+let xs = [ 1 ] ++ xs; in xs

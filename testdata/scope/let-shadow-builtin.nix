@@ -1,0 +1,2 @@
+# scope: shadowed-builtin
+let map = f: f; in map

@@ -1,0 +1,2 @@
+# scope: unused-lambda-parameter
+x: let x = 1; in x

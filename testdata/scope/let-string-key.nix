@@ -1,0 +1,2 @@
+# scope: 
+let "a" = 1; in a

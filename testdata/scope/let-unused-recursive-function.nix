@@ -1,0 +1,2 @@
+# scope: unused-let-binding
+let f = x: f x; in 1

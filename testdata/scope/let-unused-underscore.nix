@@ -1,0 +1,2 @@
+# scope: 
+let _a = 1; in 2

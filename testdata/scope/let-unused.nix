@@ -1,0 +1,2 @@
+# scope: unused-let-binding
+let a = 1; in 2

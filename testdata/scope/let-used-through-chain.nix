@@ -1,0 +1,2 @@
+# scope: 
+let a = b; b = c; c = 1; in a

@@ -1,0 +1,2 @@
+# scope: 
+p: with p; let a = hello; in a

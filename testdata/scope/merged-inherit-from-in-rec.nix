@@ -1,0 +1,2 @@
+# scope: 
+{ a = rec { x = {}; }; a = { inherit (x) y; }; }

@@ -1,0 +1,2 @@
+# scope: unused-let-binding
+let x = 1; in { a = rec { x = {}; }; a = { inherit (x) y; }; }

@@ -1,0 +1,2 @@
+# scope: undefined-variable
+{ a = { inherit x; }; a.y = 1; }

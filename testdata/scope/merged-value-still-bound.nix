@@ -1,0 +1,2 @@
+# scope: undefined-variable
+{ a.b = 1; a = { c = x; }; }

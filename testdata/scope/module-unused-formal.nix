@@ -1,0 +1,6 @@
+# scope: unused-formal
+{ config, lib, pkgs, ... }:
+{
+  environment.systemPackages = [ pkgs.hello ];
+  networking.hostName = lib.mkDefault "x";
+}

@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+a: { a.b = 1; inherit a; }

@@ -1,0 +1,2 @@
+# scope: 
+let a = rec { x = 1; }; a = { y = x; }; in a

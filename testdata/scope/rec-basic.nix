@@ -1,0 +1,2 @@
+# scope: 
+rec { a = 1; b = a; }

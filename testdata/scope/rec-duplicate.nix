@@ -1,0 +1,2 @@
+# scope: duplicate-attribute
+rec { a = 1; a = 2; b = a; }

@@ -1,0 +1,2 @@
+# scope: unnecessary-rec
+rec { }

@@ -1,0 +1,2 @@
+# scope: 
+let x = 1; in rec { inherit x; y = x; }

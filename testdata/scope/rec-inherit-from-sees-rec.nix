@@ -1,0 +1,2 @@
+# scope: 
+rec { inherit (s) a; s = { a = 1; }; }

@@ -1,0 +1,2 @@
+# scope: undefined-variable
+rec { inherit x; y = x; }

@@ -1,0 +1,2 @@
+# scope: 
+{ a = rec { x = 1; }; a = rec { b = 1; c = x; }; }

@@ -1,0 +1,2 @@
+# scope: 
+{ a = rec { b = 1; }; a.c = b; }

@@ -1,0 +1,2 @@
+# scope: 
+rec { a.b = c; c = 1; }

@@ -1,0 +1,2 @@
+# scope: 
+rec { a.b = 1; a = {}; c = a; }

@@ -1,0 +1,2 @@
+# scope: 
+rec { f = x: f x; }

@@ -1,0 +1,2 @@
+# scope: 
+rec { toString = x: x; y = toString 1; }

@@ -1,0 +1,2 @@
+# scope: unnecessary-rec
+rec { a = 1; b = 2; }

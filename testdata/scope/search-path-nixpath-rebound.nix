@@ -1,0 +1,2 @@
+# scope: 
+let __nixPath = [ ]; in <x>

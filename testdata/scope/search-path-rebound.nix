@@ -1,0 +1,2 @@
+# scope: 
+let __findFile = _: b: b; in <x>

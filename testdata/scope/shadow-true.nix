@@ -1,0 +1,2 @@
+# scope: shadowed-builtin
+let true = false; in true

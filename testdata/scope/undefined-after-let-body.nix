@@ -1,0 +1,2 @@
+# scope: undefined-variable
+(let a = 1; in a) + a

@@ -1,0 +1,2 @@
+# scope: undefined-variable
+assert x; 1

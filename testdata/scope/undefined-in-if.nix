@@ -1,0 +1,2 @@
+# scope: undefined-variable
+if x then 1 else 2

@@ -1,0 +1,2 @@
+# scope: undefined-variable unused-let-binding
+let f = x: x; in x

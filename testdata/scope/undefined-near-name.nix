@@ -1,0 +1,2 @@
+# scope: undefined-variable unused-formal
+{ stdenv }: stdnev

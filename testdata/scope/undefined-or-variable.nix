@@ -1,0 +1,2 @@
+# scope: undefined-variable
+f: f or

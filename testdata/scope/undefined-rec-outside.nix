@@ -1,0 +1,2 @@
+# scope: undefined-variable
+(rec { a = 1; b = a; }).b + a

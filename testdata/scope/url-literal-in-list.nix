@@ -1,0 +1,2 @@
+# scope: url-literal
+[ https://example.org/a.tar.gz ]

@@ -1,0 +1,2 @@
+# scope: url-literal
+http://example.org/a

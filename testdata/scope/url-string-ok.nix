@@ -1,0 +1,2 @@
+# scope: 
+"https://example.org/a"

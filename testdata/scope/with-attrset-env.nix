@@ -1,0 +1,2 @@
+# scope: 
+with { a = 1; }; a

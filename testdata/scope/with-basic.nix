@@ -1,0 +1,2 @@
+# scope: 
+pkgs: with pkgs; hello

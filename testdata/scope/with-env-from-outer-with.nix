@@ -1,0 +1,2 @@
+# scope: unused-with
+p: with p; with q; 1

@@ -1,0 +1,2 @@
+# scope: 
+let p = { a = 1; }; in with p; a

@@ -1,0 +1,2 @@
+# scope: 
+p: with p; { a ? hello }: a

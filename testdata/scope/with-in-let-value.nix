@@ -1,0 +1,2 @@
+# scope: 
+p: let a = with p; hello; in a

@@ -1,0 +1,2 @@
+# scope: 
+p: with p; let inherit hello; in hello

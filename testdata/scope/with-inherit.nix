@@ -1,0 +1,2 @@
+# scope: 
+p: with p; { inherit hello; }

@@ -1,0 +1,2 @@
+# scope: unused-with
+pkgs: let hello = 1; in with pkgs; hello

@@ -1,0 +1,2 @@
+# scope: unused-with unused-with
+a: b: with a; with b; a

@@ -1,0 +1,2 @@
+# scope: 
+a: b: with a; with b; x

@@ -1,0 +1,2 @@
+# scope: 
+p: with p; [ a b c ]

@@ -1,0 +1,2 @@
+# scope: 
+p: with p; rec { a = b; b = c; }

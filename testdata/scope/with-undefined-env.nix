@@ -1,0 +1,2 @@
+# scope: undefined-variable unused-with
+with x; 1

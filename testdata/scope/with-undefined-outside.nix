@@ -1,0 +1,2 @@
+# scope: undefined-variable
+p: (with p; a) + b

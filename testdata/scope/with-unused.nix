@@ -1,0 +1,2 @@
+# scope: unused-with
+pkgs: with pkgs; 1
