@@ -298,7 +298,19 @@ func (r *Result) ScopeAt(off int) *Scope {
 	if v == nil || v.Root() == syntax.NoNode {
 		return r.Global
 	}
-	for n := v.At(off); n != syntax.NoNode; n = v.Parent(n) {
+	n := v.At(off)
+	if v.FirstChild(n) != syntax.NoNode {
+		// The offset is in the space between tokens (as while typing
+		// `in |`): the token before it tells where the cursor is.
+		p := off
+		for p > 0 && p <= len(v.Src) && isSpace(v.Src[p-1]) {
+			p--
+		}
+		if p > 0 {
+			n = v.At(p - 1)
+		}
+	}
+	for ; n != syntax.NoNode; n = v.Parent(n) {
 		if s, ok := r.introduced[n]; ok && off >= s.innerStart {
 			return s
 		}
@@ -308,6 +320,8 @@ func (r *Result) ScopeAt(off int) *Scope {
 	}
 	return r.Global
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // VisibleAt lists the bindings visible at an offset, innermost first,
 // each name once (inner definitions hide outer ones), builtins last.
