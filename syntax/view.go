@@ -1,6 +1,8 @@
 package syntax
 
 import (
+	"sort"
+
 	"github.com/flake-lsp/flake-lsp/grammar"
 )
 
@@ -26,26 +28,37 @@ func NewView(t *Tree, src []byte) *View {
 
 // namedSpanning is the innermost named node whose span is exactly
 // [start, end), NoNode if none (the node NamedDescendantForPointRange
-// finds, when it starts and ends there).
+// finds, when it starts and ends there). Nodes starting at one offset are
+// consecutive in preorder, outermost first.
 func (v *View) namedSpanning(start, end int) NodeID {
 	found := NoNode
-	for n := v.Root(); n != NoNode; {
-		if v.Start(n) == start && v.End(n) == end && v.IsNamed(n) {
-			found = n
+	for i := v.firstStartingAt(start); i < len(v.Nodes) && int(v.Nodes[i].Start) == start; i++ {
+		if int(v.Nodes[i].End) == end && v.Nodes[i].Flags&grammar.FlagNamed != 0 {
+			found = NodeID(i)
 		}
-		next := NoNode
-		for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
-			if v.Start(c) <= start && end <= v.End(c) {
-				next = c
-				break
-			}
-			if v.Start(c) > start {
-				break
-			}
-		}
-		n = next
 	}
 	return found
+}
+
+// firstStartingAt is the index of the first node (in preorder, which is
+// also the order of start offsets) with Start >= offset.
+func (v *View) firstStartingAt(offset int) int {
+	return sort.Search(len(v.Nodes), func(i int) bool { return int(v.Nodes[i].Start) >= offset })
+}
+
+// deepestContaining is the innermost node with Start <= offset < End,
+// NoNode if none: the last node in preorder starting at or before offset,
+// or the first of its ancestors that reaches past offset.
+func (v *View) deepestContaining(offset int) NodeID {
+	i := sort.Search(len(v.Nodes), func(i int) bool { return int(v.Nodes[i].Start) > offset }) - 1
+	if i < 0 {
+		return NoNode
+	}
+	n := NodeID(i)
+	for n != NoNode && int(v.Nodes[n].End) <= offset {
+		n = v.Nodes[n].Parent
+	}
+	return n
 }
 
 // Root is the source_file node.
@@ -135,6 +148,20 @@ func (v *View) Child(n NodeID, field string) NodeID {
 	return NoNode
 }
 
+// ChildByField is Child with the field's id (grammar.FieldID), for inner
+// loops: Child looks the name up in a map on every call.
+func (v *View) ChildByField(n NodeID, field uint16) NodeID {
+	if n == NoNode {
+		return NoNode
+	}
+	for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
+		if v.Nodes[c].Field == field {
+			return c
+		}
+	}
+	return NoNode
+}
+
 // Children appends the children of n that fill the named field.
 func (v *View) Children(n NodeID, field string, out []NodeID) []NodeID {
 	id := fieldIDs[field]
@@ -168,35 +195,30 @@ func (v *View) SubtreeEnd(n NodeID) NodeID {
 }
 
 // At is the innermost node whose span contains offset (start <= offset <
-// end, or offset == end for the node ending last at the end of file);
-// when several qualify, a node ending at offset is preferred over none, so
-// that a cursor just after a word finds the word. Use AtStrict for the
-// half-open rule only.
+// end); when a node ends exactly at offset inside that one, the innermost
+// such node instead, so that a cursor just after a word finds the word.
+// At the end of the file it is the root, or the node ending there.
 func (v *View) At(offset int) NodeID {
-	n := v.Root()
-	if n == NoNode {
+	if len(v.Nodes) == 0 {
 		return NoNode
 	}
-	for {
-		var found NodeID = NoNode
-		for c := v.FirstChild(n); c != NoNode; c = v.Nodes[c].Next {
-			s, e := int(v.Nodes[c].Start), int(v.Nodes[c].End)
-			if s <= offset && offset < e {
-				found = c
-				break
-			}
-			if e == offset && s < e {
-				found = c // keep looking for one that contains offset
-			}
-			if s > offset {
-				break
-			}
-		}
-		if found == NoNode {
-			return n
-		}
-		n = found
+	in := v.deepestContaining(offset)
+	if in == NoNode {
+		in = v.Root()
 	}
+	if offset > 0 {
+		// The node just before the cursor, if it lies inside in.
+		before := v.deepestContaining(offset - 1)
+		for m := before; m != NoNode; m = v.Nodes[m].Parent {
+			if m == in {
+				if before != in && int(v.Nodes[before].End) == offset {
+					return before
+				}
+				break
+			}
+		}
+	}
+	return in
 }
 
 var fieldIDs = func() map[string]uint16 {
