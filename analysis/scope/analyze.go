@@ -40,6 +40,7 @@ type analyzer struct {
 	// be defined or used in the unparsed text, so it is never reported
 	// undefined or unused.
 	errWords map[string]bool
+	regions  [][2]int // see collectErrorRegions
 	sets     map[NodeID]*attrSet // literals assembled ahead of binding
 	sources  map[NodeID]bool     // inherit (e) sources already visited
 	outputs  NodeID              // flake.nix: the outputs function
@@ -61,9 +62,7 @@ func Analyze(v *syntax.View, opts Options) *Result {
 	a := &analyzer{v: v, nodes: v.Nodes, src: v.Src, opts: opts, res: res,
 		intern: make(map[string]string, 256), sets: map[NodeID]*attrSet{}, outputs: syntax.NoNode}
 	res.Refs = make([]Ref, 0, len(v.Nodes)/8)
-	if a.hasError(v.Root()) {
-		a.collectErrorWords()
-	}
+	a.collectErrorRegions()
 	if opts.Flake {
 		a.outputs = a.outputsFunction()
 	}
@@ -178,7 +177,7 @@ func (a *analyzer) read(n NodeID, name string, env *Scope, implicit bool) {
 		}
 		return
 	}
-	if a.quiet == 0 && !a.errWords[name] {
+	if a.quiet == 0 && !a.errWords[name] && !a.inErrorRegion(start) {
 		a.undefined(n, name, env)
 	}
 }
@@ -460,29 +459,105 @@ func (a *analyzer) outputsFunction() NodeID {
 	return syntax.NoNode
 }
 
-// collectErrorWords gathers the identifier-like words inside error nodes.
-func (a *analyzer) collectErrorWords() {
-	a.errWords = map[string]bool{}
-	for i := 0; i < len(a.nodes); {
+// collectErrorRegions finds where syntax errors make the tree
+// unreliable. Error recovery may attach the text around an error to the
+// wrong construct (after a lost `;`, a binding is read as an argument, a
+// list as the environment of a with), anywhere up to the brackets that
+// enclose the error; so the region of an error is the innermost
+// bracketed construct around it whose brackets are both real (or the
+// whole file). Nothing in a region is reported undefined or duplicate,
+// and no binding whose scope lies in one is reported unused. The words
+// inside ERROR nodes are kept too: names there may be uses.
+func (a *analyzer) collectErrorRegions() {
+	var seen map[NodeID]bool
+	for i := 0; i < len(a.nodes); i++ {
 		n := NodeID(i)
-		if a.kind(n) != kError {
-			i++
+		k := a.kind(n)
+		switch {
+		case k == kError, a.missing(n), k == kInvalid:
+		case (k == kIdentifier || k == kAttribute) && a.isKeyword(n):
+			// syntax.Errors reports these; the tree around them is
+			// what error recovery made of a keyword.
+		default:
 			continue
 		}
-		text := a.src[a.start(n):a.end(n)]
-		for j := 0; j < len(text); {
-			if !wordStart(text[j]) {
-				j++
-				continue
-			}
-			k := j + 1
-			for k < len(text) && wordPart(text[k]) {
-				k++
-			}
-			a.errWords[a.internBytes(text[j:k])] = true
-			j = k
+		r := a.nodes[n].Parent
+		for r != syntax.NoNode && !a.closedBrackets(r) {
+			r = a.nodes[r].Parent
 		}
-		i = int(a.v.SubtreeEnd(n))
+		// The construct the brackets belong to (the function they are the
+		// formals of, the call they are the argument of, the binding they
+		// are the value of) is suspect too.
+		if r == syntax.NoNode {
+			r = a.v.Root()
+		} else if p := a.nodes[r].Parent; p != syntax.NoNode {
+			r = p
+		}
+		if seen == nil {
+			seen = map[NodeID]bool{}
+		}
+		if !seen[r] {
+			seen[r] = true
+			a.regions = append(a.regions, [2]int{a.start(r), a.end(r)})
+		}
+	}
+	// A definition inside a region may have been lost to error recovery:
+	// its name is not reported undefined anywhere.
+	for _, r := range a.regions {
+		if a.errWords == nil {
+			a.errWords = map[string]bool{}
+		}
+		a.words(a.src[r[0]:r[1]])
+	}
+}
+
+var keywords = map[string]bool{"assert": true, "else": true, "if": true, "in": true, "inherit": true,
+	"let": true, "rec": true, "then": true, "with": true}
+
+// isKeyword reports a name that is a keyword (`or` is a valid name).
+func (a *analyzer) isKeyword(n NodeID) bool {
+	l := a.end(n) - a.start(n)
+	return l >= 2 && l <= 7 && keywords[string(a.src[a.start(n):a.end(n)])]
+}
+
+// closedBrackets reports whether n is a bracketed construct whose
+// closing bracket was really written.
+func (a *analyzer) closedBrackets(n NodeID) bool {
+	switch a.kind(n) {
+	case kAttrset, kRecAttrset, kLegacyLet, kList, kParenthesized, kFormals:
+	default:
+		return false
+	}
+	last := syntax.NoNode
+	for c := a.first(n); c != syntax.NoNode; c = a.next(c) {
+		last = c
+	}
+	return last != syntax.NoNode && a.kind(last) == kAnon && !a.missing(last)
+}
+
+// inErrorRegion reports whether an offset is in a region a syntax error
+// makes unreliable.
+func (a *analyzer) inErrorRegion(off int) bool {
+	for _, r := range a.regions {
+		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analyzer) words(text []byte) {
+	for j := 0; j < len(text); {
+		if !wordStart(text[j]) {
+			j++
+			continue
+		}
+		k := j + 1
+		for k < len(text) && wordPart(text[k]) {
+			k++
+		}
+		a.errWords[a.internBytes(text[j:k])] = true
+		j = k
 	}
 }
 

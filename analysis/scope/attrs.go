@@ -355,10 +355,10 @@ func (a *analyzer) addInherit(s *attrSet, n NodeID) {
 // duplicate reports a second definition. shown is the part of the path
 // the range covers, full the whole path for the message.
 func (a *analyzer) duplicate(shown, full []NodeID, first *attrDef, note string) {
-	if a.quiet > 0 {
+	start, end := a.start(shown[0]), a.end(shown[len(shown)-1])
+	if a.quiet > 0 || a.inErrorRegion(start) {
 		return
 	}
-	start, end := a.start(shown[0]), a.end(shown[len(shown)-1])
 	what := a.pathText(full)
 	var msg string
 	switch {

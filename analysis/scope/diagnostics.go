@@ -114,7 +114,7 @@ func (a *analyzer) emptyInherit(n NodeID) {
 func (a *analyzer) finish() {
 	live := map[*Scope]map[*Binding]bool{}
 	for _, b := range a.res.Bindings {
-		if b.quiet || strings.HasPrefix(b.Name, "_") || a.errWords[b.Name] || a.hasError(b.Scope.Node) {
+		if b.quiet || strings.HasPrefix(b.Name, "_") || a.errWords[b.Name] || a.unreliable(b.Scope.Node) {
 			continue
 		}
 		if b.Scope.Lookup(b.Name) != b {
@@ -142,7 +142,7 @@ func (a *analyzer) finish() {
 		}
 	}
 	for _, wi := range a.withs {
-		if wi.quiet || wi.w.Used() || a.hasError(wi.w.Node) {
+		if wi.quiet || wi.w.Used() || a.unreliable(wi.w.Node) {
 			continue
 		}
 		d := a.report(a.start(wi.w.Node), a.end(wi.w.Node), analysis.Hint, CodeUnusedWith,
@@ -153,7 +153,7 @@ func (a *analyzer) finish() {
 		}
 	}
 	for _, s := range a.recs {
-		if a.hasError(s.Node) {
+		if a.unreliable(s.Node) {
 			continue
 		}
 		used := false
@@ -171,6 +171,12 @@ func (a *analyzer) finish() {
 			"no attribute of this set refers to another, so `rec` is unnecessary; remove it")
 		d.Fix = &analysis.Fix{Title: "Remove rec", Start: a.start(kw), End: a.openBrace(s.Node) - 1}
 	}
+}
+
+// unreliable reports whether a syntax error may hide uses in the scope of
+// node n: one inside it, or a region around it.
+func (a *analyzer) unreliable(n NodeID) bool {
+	return a.hasError(n) || a.inErrorRegion(a.start(n))
 }
 
 func (a *analyzer) unusedLet(b *Binding) {

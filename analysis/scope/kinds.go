@@ -33,6 +33,8 @@ const (
 	kInherit
 	kWith
 	kParenthesized
+	kList
+	kInvalid // invalid_attribute, invalid_parameter
 	kSearchPath
 	kUri
 	kComment
@@ -46,7 +48,8 @@ var kindOfSymbol = func() []nodeKind {
 		grammar.KindInterpolation: kInterpolation, grammar.KindLambda: kLambda, grammar.KindFormals: kFormals,
 		grammar.KindFormal: kFormal, grammar.KindEllipsis: kEllipsis, grammar.KindLet: kLet, grammar.KindLegacyLet: kLegacyLet,
 		grammar.KindAttrset: kAttrset, grammar.KindRecAttrset: kRecAttrset, grammar.KindBinding: kBinding,
-		grammar.KindInherit: kInherit, grammar.KindWith: kWith, grammar.KindParenthesized: kParenthesized,
+		grammar.KindInherit: kInherit, grammar.KindWith: kWith, grammar.KindParenthesized: kParenthesized, grammar.KindList: kList,
+		grammar.KindInvalidAttribute: kInvalid, grammar.KindInvalidParameter: kInvalid,
 		grammar.KindSearchPath: kSearchPath, grammar.KindUri: kUri, grammar.KindComment: kComment,
 	}
 	var table []nodeKind
