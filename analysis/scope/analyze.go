@@ -40,7 +40,7 @@ type analyzer struct {
 	// be defined or used in the unparsed text, so it is never reported
 	// undefined or unused.
 	errWords map[string]bool
-	regions  [][2]int // see collectErrorRegions
+	regions  [][2]int            // see collectErrorRegions
 	sets     map[NodeID]*attrSet // literals assembled ahead of binding
 	sources  map[NodeID]bool     // inherit (e) sources already visited
 	outputs  NodeID              // flake.nix: the outputs function
