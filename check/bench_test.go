@@ -24,7 +24,7 @@ func TestBenchFlakeIsClean(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	res := flake.Analyze(tree.RootNode(), nix, flake.Options{File: "flake.nix", LockFile: "flake.lock", Lock: lf})
+	res := flake.Analyze(syntax.NewView(tree, nix), flake.Options{File: "flake.nix", LockFile: "flake.lock", Lock: lf})
 	for _, d := range res.Diagnostics {
 		if d.Code != "nixconfig-substituters" && d.Code != "nixconfig-needs-accept" {
 			t.Errorf("%s: %s", d.Code, d.Message)
@@ -33,16 +33,18 @@ func TestBenchFlakeIsClean(t *testing.T) {
 }
 
 // BenchmarkCheckFlake: parse a 300-line flake.nix and its flake.lock,
-// build the model and compute every diagnostic.
+// build the model and compute every diagnostic. The syntax errors and the
+// analysis share one View, as in the language server.
 func BenchmarkCheckFlake(b *testing.B) {
 	nix, lock := benchdata.Flake300()
 	b.SetBytes(int64(len(nix) + len(lock)))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		tree := syntax.Parse(nix)
-		_ = tree.Errors(nix)
+		v := syntax.NewView(tree, nix)
+		_ = tree.ErrorsIn(v)
 		lf, _ := lockfile.Parse(lock)
-		flake.Analyze(tree.RootNode(), nix, flake.Options{File: "flake.nix", LockFile: "flake.lock", Lock: lf})
+		flake.Analyze(v, flake.Options{File: "flake.nix", LockFile: "flake.lock", Lock: lf})
 		tree.Close()
 	}
 }

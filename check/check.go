@@ -88,7 +88,7 @@ func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	res := flake.Analyze(tree.RootNode(), src, opts)
+	res := flake.Analyze(syntax.NewView(tree, src), opts)
 	return append(diags, res.Diagnostics...), nil
 }
 

@@ -67,7 +67,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 					s.log.Warnf("reading %s: %v", lockPath, err)
 				}
 			}
-			fr := flake.Analyze(tree.RootNode(), text, opts)
+			fr := flake.Analyze(snap.View, opts)
 			res.Flake = fr.Flake
 			res.Diagnostics = append(res.Diagnostics, flakeDiagnostics(fr.Diagnostics, file, syntaxErrors)...)
 		}
@@ -81,7 +81,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 			nixPath := filepath.Join(filepath.Dir(d.path), "flake.nix")
 			if nixSrc, _, err := s.readText(nixPath); err == nil {
 				t := syntax.Parse(nixSrc)
-				fr := flake.Analyze(t.RootNode(), nixSrc, flake.Options{File: nixPath, Lock: lock, LockFile: file})
+				fr := flake.Analyze(syntax.NewView(t, nixSrc), flake.Options{File: nixPath, Lock: lock, LockFile: file})
 				t.Close()
 				res.Texts[nixPath] = nixSrc
 				for _, diag := range fr.Diagnostics {

@@ -7,43 +7,44 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
-	"sync"
-
-	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/flakeref"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
 // Input is one declared input (also the nested overrides under Inputs).
+// Its nodes are in Flake.View; syntax.NoNode when absent.
 type Input struct {
 	Name     string
-	Key      *sitter.Node // where it is declared
+	Key      syntax.NodeID // where it is declared (its attrpath part)
 	URL      string
-	URLNode  *sitter.Node
+	URLNode  syntax.NodeID // the url string
 	Ref      flakeref.Ref
 	HasRef   bool
 	Flake    bool // `flake = false` makes it false
 	Follows  []string
 	HasFoll  bool
-	FollNode *sitter.Node
+	FollNode syntax.NodeID     // the follows string
 	Attrs    map[string]string // other literal attributes (type, owner, ...)
 	Inputs   map[string]*Input // overrides: inputs.<name>.inputs.<x>
 }
 
 // Flake is the model of one flake.nix.
 type Flake struct {
+	// View is the tree the model's nodes are in.
+	View        *syntax.View
 	Description string
 	Inputs      map[string]*Input
 	InputOrder  []string
-	Outputs     *sitter.Node // the lambda
-	// Formals of the outputs function (nil for `inputs: ...`).
-	Formals     map[string]*sitter.Node
+	Outputs     syntax.NodeID // the lambda, syntax.NoNode if there is none
+	// Formals of the outputs function, by name, the nodes of the names
+	// (nil for `inputs: ...`).
+	Formals     map[string]syntax.NodeID
 	HasEllipsis bool
 	AtName      string
 }
@@ -61,12 +62,26 @@ type Options struct {
 	Lock     *lockfile.LockFile
 }
 
-var inputNamePattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*$`)
+// validInputName reports whether s matches ^[a-zA-Z][a-zA-Z0-9_-]*$, the
+// names Nix accepts in follows paths (without a regexp: it runs per input).
+func validInputName(s string) bool {
+	if s == "" || !isLetter(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isLetter(c) && !('0' <= c && c <= '9') && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
-// Analyze reads a parsed flake.nix.
-func Analyze(root *sitter.Node, src []byte, opts Options) Result {
-	a := &analyzer{src: src, opts: opts, flake: &Flake{Inputs: map[string]*Input{}}}
-	a.run(root)
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// Analyze reads a parsed flake.nix, v being its tree.
+func Analyze(v *syntax.View, opts Options) Result {
+	a := &analyzer{v: v, src: v.Src, opts: opts, top: none, flake: &Flake{View: v, Inputs: map[string]*Input{}, Outputs: none}}
+	a.run()
 	sort.SliceStable(a.diags, func(i, j int) bool {
 		if a.diags[i].File != a.diags[j].File {
 			return a.diags[i].File < a.diags[j].File
@@ -77,6 +92,7 @@ func Analyze(root *sitter.Node, src []byte, opts Options) Result {
 }
 
 type analyzer struct {
+	v     *syntax.View
 	src   []byte
 	opts  Options
 	flake *Flake
@@ -84,12 +100,14 @@ type analyzer struct {
 	// flakePartsOutputs: the `flake` attribute of a flake-parts module.
 	flakePartsOutputs *attrSet
 	// top is flake.nix's top-level attribute set.
-	top *sitter.Node
+	top syntax.NodeID
+	// scopes caches the bindings of each let and rec set looked into.
+	scopes map[syntax.NodeID]map[string]syntax.NodeID
 }
 
-func (a *analyzer) report(n *sitter.Node, sev analysis.Severity, code, format string, args ...any) *analysis.Diagnostic {
+func (a *analyzer) report(n syntax.NodeID, sev analysis.Severity, code, format string, args ...any) *analysis.Diagnostic {
 	a.diags = append(a.diags, analysis.Diagnostic{
-		File: a.opts.File, Start: int(n.StartByte()), End: int(n.EndByte()),
+		File: a.opts.File, Start: a.v.Start(n), End: a.v.End(n),
 		Severity: sev, Code: code, Message: fmt.Sprintf(format, args...),
 	})
 	return &a.diags[len(a.diags)-1]
@@ -97,29 +115,29 @@ func (a *analyzer) report(n *sitter.Node, sev analysis.Severity, code, format st
 
 const notEvaluated = "Nix reads this part of flake.nix without evaluating it, so it must be a literal"
 
-func (a *analyzer) run(root *sitter.Node) {
-	top := unwrap(root.ChildByFieldName(grammar.FieldExpression))
-	if top == nil {
+func (a *analyzer) run() {
+	top := unwrap(a.v, a.v.ChildByField(a.v.Root(), fieldExpression))
+	if top == none {
 		return // syntax errors say enough
 	}
-	if top.Type() != grammar.KindAttrset && top.Type() != grammar.KindRecAttrset {
+	if k := a.v.Kind(top); k != grammar.KindAttrset && k != grammar.KindRecAttrset {
 		a.report(top, analysis.Error, "flake-not-attrset",
-			"flake.nix must be an attribute set literal `{ description = ...; inputs = ...; outputs = ...; }`, not a %s (Nix: file 'flake.nix' must be an attribute set)", describeKind(top.Type()))
+			"flake.nix must be an attribute set literal `{ description = ...; inputs = ...; outputs = ...; }`, not a %s (Nix: file 'flake.nix' must be an attribute set)", describeKind(k))
 		return
 	}
 	a.top = top
 	attrs := newAttrSet()
-	collectBindings(attrs, top, a.src)
+	collectBindings(a.v, attrs, top)
 	for _, d := range attrs.dynamic {
 		a.report(d, analysis.Error, "flake-not-literal", "computed attribute name: %s", notEvaluated)
 	}
-	for _, name := range attrs.names {
-		at := attrs.attrs[name]
+	for _, at := range attrs.list {
+		name := at.name
 		switch name {
 		case "description":
-			if v, _, ok := stringValue(unwrap(at.value), a.src); ok {
+			if v, ok := stringText(a.v, unwrap(a.v, at.value)); ok {
 				a.flake.Description = v
-			} else if at.value != nil {
+			} else if at.value != none {
 				a.report(at.value, analysis.Error, "flake-not-literal", "description must be a plain string: %s (Nix: expected a string but got a thunk)", notEvaluated)
 			}
 		case "inputs":
@@ -138,7 +156,7 @@ func (a *analyzer) run(root *sitter.Node) {
 		}
 	}
 	if attrs.get("outputs") == nil {
-		start := int(top.StartByte())
+		start := a.v.Start(top)
 		a.diags = append(a.diags, analysis.Diagnostic{File: a.opts.File, Start: start, End: start + 1, Severity: analysis.Error,
 			Code: "flake-missing-outputs", Message: "the flake has no `outputs` function (Nix: flake lacks attribute 'outputs')"})
 	}
@@ -155,8 +173,8 @@ func (a *analyzer) run(root *sitter.Node) {
 
 // inputs reads `inputs`, which must be an attribute set literal.
 func (a *analyzer) inputs(at *attr) {
-	if at.value != nil && unwrap(at.value).Type() != grammar.KindAttrset {
-		a.report(at.value, analysis.Error, "flake-not-literal", "inputs must be an attribute set literal: %s (Nix: expected a set but got %s)", notEvaluated, nixType(unwrap(at.value)))
+	if at.value != none && a.v.Kind(unwrap(a.v, at.value)) != grammar.KindAttrset {
+		a.report(at.value, analysis.Error, "flake-not-literal", "inputs must be an attribute set literal: %s (Nix: expected a set but got %s)", notEvaluated, a.nixType(unwrap(a.v, at.value)))
 		return
 	}
 	if at.children == nil {
@@ -165,8 +183,9 @@ func (a *analyzer) inputs(at *attr) {
 	for _, d := range at.children.dynamic {
 		a.report(d, analysis.Error, "flake-not-literal", "computed input name: %s", notEvaluated)
 	}
-	for _, name := range at.children.names {
-		in := a.input(name, at.children.attrs[name], true)
+	for _, x := range at.children.list {
+		name := x.name
+		in := a.input(name, x, true)
 		if in != nil {
 			a.flake.Inputs[name] = in
 			a.flake.InputOrder = append(a.flake.InputOrder, name)
@@ -194,16 +213,16 @@ var requiredAttrs = map[string][]string{
 
 // input reads one input declaration (top is false for overrides).
 func (a *analyzer) input(name string, at *attr, top bool) *Input {
-	in := &Input{Name: name, Key: at.key, Flake: true, Attrs: map[string]string{}, Inputs: map[string]*Input{}}
-	if !inputNamePattern.MatchString(name) && name != "self" {
+	in := &Input{Name: name, Key: at.key, URLNode: none, FollNode: none, Flake: true, Attrs: map[string]string{}, Inputs: map[string]*Input{}}
+	if !validInputName(name) && name != "self" {
 		a.report(at.key, analysis.Warning, "input-bad-name", "input name '%s' cannot be named by `follows` or on the command line (names are letters, digits, '-' and '_', starting with a letter)", name)
 	}
-	if at.value != nil {
-		switch v := unwrap(at.value); v.Type() {
+	if at.value != none {
+		switch v := unwrap(a.v, at.value); a.v.Kind(v) {
 		case grammar.KindAttrset:
 		case grammar.KindString:
-			d := a.report(v, analysis.Error, "input-not-attrset", "an input is an attribute set, not a string (Nix: expected a set but got a string); write `inputs.%s.url = %s;`", name, v.Content(a.src))
-			d.Fix = &analysis.Fix{Title: "Use { url = ...; }", Start: d.Start, End: d.End, Replacement: "{ url = " + v.Content(a.src) + "; }"}
+			d := a.report(v, analysis.Error, "input-not-attrset", "an input is an attribute set, not a string (Nix: expected a set but got a string); write `inputs.%s.url = %s;`", name, a.v.Text(v))
+			d.Fix = &analysis.Fix{Title: "Use { url = ...; }", Start: d.Start, End: d.End, Replacement: "{ url = " + a.v.Text(v) + "; }"}
 			return in // still an input, for the checks of the outputs' arguments
 		default:
 			a.report(v, analysis.Error, "flake-not-literal", "input '%s' must be an attribute set literal: %s", name, notEvaluated)
@@ -217,18 +236,18 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	for _, d := range attrs.dynamic {
 		a.report(d, analysis.Error, "flake-not-literal", "computed attribute name: %s", notEvaluated)
 	}
-	for _, key := range attrs.names {
-		x := attrs.attrs[key]
+	for _, x := range attrs.list {
+		key := x.name
 		v := a.trivial(x.value)
 		switch key {
 		case "url":
-			if v == nil {
+			if v == none {
 				continue
 			}
-			s, _, ok := stringValue(v, a.src)
+			s, ok := stringText(a.v, v)
 			if !ok {
-				if v.Type() == grammar.KindPath {
-					a.report(v, analysis.Warning, "input-url-path", "a path as `url` needs Nix 2.26 or newer; older versions say: expected a string but got a path. Write \"path:%s\" for them", v.Content(a.src))
+				if a.v.Kind(v) == grammar.KindPath {
+					a.report(v, analysis.Warning, "input-url-path", "a path as `url` needs Nix 2.26 or newer; older versions say: expected a string but got a path. Write \"path:%s\" for them", a.v.Text(v))
 					continue
 				}
 				a.report(v, analysis.Error, "flake-not-literal", "url must be a plain string without interpolation: %s (Nix: expected a string but got a thunk)", notEvaluated)
@@ -236,20 +255,20 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 			}
 			in.URL, in.URLNode = s, v
 		case "flake":
-			if v == nil {
+			if v == none {
 				continue
 			}
-			switch t := v.Content(a.src); {
-			case v.Type() == grammar.KindIdentifier && (t == "true" || t == "false"):
+			switch t := a.v.Text(v); {
+			case a.v.Kind(v) == grammar.KindIdentifier && (t == "true" || t == "false"):
 				in.Flake = t == "true"
 			default:
-				a.report(v, analysis.Error, "input-bad-value", "`flake` must be true or false (Nix: expected a Boolean but got %s)", nixType(v))
+				a.report(v, analysis.Error, "input-bad-value", "`flake` must be true or false (Nix: expected a Boolean but got %s)", a.nixType(v))
 			}
 		case "follows":
-			if v == nil {
+			if v == none {
 				continue
 			}
-			s, _, ok := stringValue(v, a.src)
+			s, ok := stringText(a.v, v)
 			if !ok {
 				a.report(v, analysis.Error, "flake-not-literal", "follows must be a plain string: %s", notEvaluated)
 				continue
@@ -259,7 +278,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 				if seg == "" {
 					continue
 				}
-				if !inputNamePattern.MatchString(seg) {
+				if !validInputName(seg) {
 					a.report(v, analysis.Error, "input-bad-follows", "'%s' is not a valid input name in a follows path (Nix: invalid flake input path element '%s')", seg, seg)
 				}
 				in.Follows = append(in.Follows, seg)
@@ -268,30 +287,31 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 			if x.children == nil {
 				continue
 			}
-			for _, sub := range x.children.names {
+			for _, y := range x.children.list {
+				sub := y.name
 				if sub == "self" {
-					a.report(x.children.attrs[sub].key, analysis.Error, "input-bad-override", "'self' cannot be overridden (Nix: 'self' input attribute not allowed)")
+					a.report(y.key, analysis.Error, "input-bad-override", "'self' cannot be overridden (Nix: 'self' input attribute not allowed)")
 					continue
 				}
-				if o := a.input(sub, x.children.attrs[sub], false); o != nil {
+				if o := a.input(sub, y, false); o != nil {
 					in.Inputs[sub] = o
 				}
 			}
 		default:
-			if v == nil {
+			if v == none {
 				continue
 			}
-			switch v.Type() {
+			switch a.v.Kind(v) {
 			case grammar.KindString:
-				if s, _, ok := stringValue(v, a.src); ok {
+				if s, ok := stringText(a.v, v); ok {
 					in.Attrs[key] = s
 				} else {
 					a.report(v, analysis.Error, "flake-not-literal", "input attribute '%s' must be a plain string (Nix: flake input attribute '%s' is a thunk while a string, Boolean, or integer is expected)", key, key)
 				}
 			case grammar.KindInteger:
-				in.Attrs[key] = v.Content(a.src)
+				in.Attrs[key] = a.v.Text(v)
 			case grammar.KindIdentifier:
-				if t := v.Content(a.src); t == "true" || t == "false" {
+				if t := a.v.Text(v); t == "true" || t == "false" {
 					in.Attrs[key] = t
 					continue
 				}
@@ -303,7 +323,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	}
 	a.checkInputAttrs(in, attrs)
 	// With `type`, `url` is the fetcher's URL, not a flake reference.
-	if _, hasType := in.Attrs["type"]; in.URLNode != nil && !hasType {
+	if _, hasType := in.Attrs["type"]; in.URLNode != none && !hasType {
 		a.checkURL(in)
 	}
 	if in.HasFoll && (in.URL != "" || in.Attrs["type"] != "") {
@@ -315,7 +335,8 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 
 func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 	typ, hasType := in.Attrs["type"]
-	for _, key := range attrs.names {
+	for _, x := range attrs.list {
+		key := x.name
 		switch key {
 		case "url", "flake", "follows", "inputs", "type", "dir":
 			if key != "dir" || hasType {
@@ -325,7 +346,7 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 		if _, literal := in.Attrs[key]; !literal && key != "dir" {
 			continue
 		}
-		node := attrs.attrs[key].key
+		node := x.key
 		if !hasType {
 			a.report(node, analysis.Error, "input-unexpected-attribute",
 				"'%s' is not allowed next to `url` without `type` (Nix: unexpected flake input attribute '%s'); put it in the URL (`?%s=...`) or use the attribute form with `type`", key, key, key)
@@ -340,15 +361,15 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 	if hasType {
 		for _, req := range requiredAttrs[typ] {
 			if _, ok := in.Attrs[req]; !ok && !(req == "url" && in.URL != "") {
-				a.report(attrs.attrs["type"].key, analysis.Error, "input-missing-attribute",
+				a.report(attrs.get("type").key, analysis.Error, "input-missing-attribute",
 					"an input of type '%s' needs '%s' (Nix: input attribute '%s' is missing)", typ, req, req)
 			}
 		}
-		if id, ok := in.Attrs["id"]; ok && typ == "indirect" && !inputNamePattern.MatchString(id) {
-			a.report(attrs.attrs["id"].value, analysis.Error, "input-bad-value", "'%s' is not a valid flake id (Nix: '%s' is not a valid flake ID)", id, id)
+		if id, ok := in.Attrs["id"]; ok && typ == "indirect" && !validInputName(id) {
+			a.report(attrs.get("id").value, analysis.Error, "input-bad-value", "'%s' is not a valid flake id (Nix: '%s' is not a valid flake ID)", id, id)
 		}
 		if _, known := inputAttrsByType[typ]; !known {
-			node := attrs.attrs["type"].value
+			node := attrs.get("type").value
 			a.report(node, analysis.Error, "input-unknown-type",
 				"unknown input type '%s' (Nix fails when fetching it: cannot fetch unsupported input); types are %s", typ, strings.Join(sortedKeys(inputAttrsByType), ", "))
 		}
@@ -360,29 +381,29 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 // bare variable names there. Nix accepts such a variable (it is already
 // evaluated: string, number and path literals are not thunks), so it is
 // not an error, only discouraged (flake-rec-reference).
-func (a *analyzer) trivial(n *sitter.Node) *sitter.Node {
-	n = unwrap(n)
-	if n == nil || n.Type() != grammar.KindIdentifier || a.top == nil || a.top.Type() != grammar.KindRecAttrset {
+func (a *analyzer) trivial(n syntax.NodeID) syntax.NodeID {
+	n = unwrap(a.v, n)
+	if n == none || a.v.Kind(n) != grammar.KindIdentifier || a.top == none || a.v.Kind(a.top) != grammar.KindRecAttrset {
 		return n
 	}
 	scope, val := a.scopeOf(n)
-	v := unwrap(val)
-	if scope != a.top || v == nil {
+	v := unwrap(a.v, val)
+	if scope != a.top || v == none {
 		return n
 	}
-	switch v.Type() {
+	switch a.v.Kind(v) {
 	case grammar.KindString:
-		if _, _, ok := stringValue(v, a.src); !ok {
+		if _, ok := stringText(a.v, v); !ok {
 			return n // interpolation: a thunk
 		}
 	case grammar.KindInteger, grammar.KindFloat, grammar.KindPath:
 	default:
 		return n
 	}
-	name := n.Content(a.src)
+	name := a.v.Text(n)
 	d := a.report(n, analysis.Information, "flake-rec-reference",
-		"this refers to the top-level '%s' through `rec`; Nix accepts it only because '%s' is a literal (anything computed here is rejected: expected a string but got a thunk). Write the value out: %s", name, name, v.Content(a.src))
-	d.Fix = &analysis.Fix{Title: "Write the value out", Start: d.Start, End: d.End, Replacement: v.Content(a.src)}
+		"this refers to the top-level '%s' through `rec`; Nix accepts it only because '%s' is a literal (anything computed here is rejected: expected a string but got a thunk). Write the value out: %s", name, name, a.v.Text(v))
+	d.Fix = &analysis.Fix{Title: "Write the value out", Start: d.Start, End: d.End, Replacement: a.v.Text(v)}
 	return v
 }
 
@@ -390,7 +411,10 @@ func (a *analyzer) trivial(n *sitter.Node) *sitter.Node {
 func (a *analyzer) checkURL(in *Input) {
 	ref, problems := flakeref.Parse(in.URL, in.Flake)
 	in.Ref, in.HasRef = ref, true
-	_, offsets, _ := stringValue(in.URLNode, a.src)
+	if len(problems) == 0 {
+		return
+	}
+	_, offsets, _ := stringValue(a.v, in.URLNode)
 	for _, p := range problems {
 		start, end := offsets[p.Span.Start], offsets[p.Span.End]
 		if p.Span.End > p.Span.Start && end <= start {
@@ -406,32 +430,34 @@ func (a *analyzer) checkURL(in *Input) {
 
 // outputs reads the outputs function.
 func (a *analyzer) outputs(at *attr) {
-	v := unwrap(at.value)
-	if v == nil {
+	v := unwrap(a.v, at.value)
+	if v == none {
 		a.report(at.key, analysis.Error, "outputs-not-function", "outputs must be a function `{ self, ... }: { ... }`")
 		return
 	}
-	if v.Type() != grammar.KindLambda {
-		a.report(v, analysis.Error, "outputs-not-function", "outputs must be a function literal `{ self, ... }: { ... }`, not %s (Nix: expected a function but got %s)", describeKind(v.Type()), nixType(v))
+	if k := a.v.Kind(v); k != grammar.KindLambda {
+		a.report(v, analysis.Error, "outputs-not-function", "outputs must be a function literal `{ self, ... }: { ... }`, not %s (Nix: expected a function but got %s)", describeKind(k), a.nixType(v))
 		return
 	}
 	a.flake.Outputs = v
-	if p := v.ChildByFieldName(grammar.FieldParameter); p != nil {
-		a.flake.AtName = p.Content(a.src)
+	if p := a.v.ChildByField(v, fieldParameter); p != none {
+		a.flake.AtName = a.v.Text(p)
 	}
-	formals := v.ChildByFieldName(grammar.FieldFormals)
-	if formals == nil {
+	formals := a.v.ChildByField(v, fieldFormals)
+	if formals == none {
 		return
 	}
-	a.flake.Formals = map[string]*sitter.Node{}
-	for i := 0; i < int(formals.NamedChildCount()); i++ {
-		c := formals.NamedChild(i)
-		switch c.Type() {
+	a.flake.Formals = map[string]syntax.NodeID{}
+	for c := a.v.FirstChild(formals); c != none; c = a.v.Next(c) {
+		if !a.v.IsNamed(c) {
+			continue
+		}
+		switch a.v.Kind(c) {
 		case grammar.KindEllipsis:
 			a.flake.HasEllipsis = true
 		case grammar.KindFormal:
-			if n := c.ChildByFieldName(grammar.FieldName); n != nil {
-				a.flake.Formals[n.Content(a.src)] = n
+			if n := a.v.ChildByField(c, fieldName); n != none {
+				a.flake.Formals[a.v.Text(n)] = n
 			}
 		}
 	}
@@ -440,21 +466,21 @@ func (a *analyzer) outputs(at *attr) {
 // checkFormals compares the outputs formals with the declared inputs.
 func (a *analyzer) checkFormals() {
 	f := a.flake
-	if f.Outputs == nil || f.Formals == nil {
+	if f.Outputs == none || f.Formals == nil {
 		return
 	}
-	formals := f.Outputs.ChildByFieldName(grammar.FieldFormals)
+	formals := a.v.ChildByField(f.Outputs, fieldFormals)
 	if !f.HasEllipsis {
 		if _, ok := f.Formals["self"]; !ok {
 			d := a.report(formals, analysis.Error, "outputs-missing-self",
 				"the outputs function is always called with `self`, but its arguments have neither `self` nor `...` (Nix: called with unexpected argument 'self')")
-			d.Fix = &analysis.Fix{Title: "Add self", Start: int(formals.StartByte()) + 1, End: int(formals.StartByte()) + 1, Replacement: " self,"}
+			d.Fix = &analysis.Fix{Title: "Add self", Start: a.v.Start(formals) + 1, End: a.v.Start(formals) + 1, Replacement: " self,"}
 		}
 		for _, name := range f.InputOrder {
 			if _, ok := f.Formals[name]; !ok {
 				d := a.report(formals, analysis.Error, "outputs-missing-formal",
 					"input '%s' is passed to outputs, whose arguments have neither '%s' nor `...` (Nix: 'outputs' called with unexpected argument '%s'); add it or `...`", name, name, name)
-				d.Fix = &analysis.Fix{Title: "Add " + name, Start: int(formals.EndByte()) - 1, End: int(formals.EndByte()) - 1, Replacement: ", " + name + " "}
+				d.Fix = &analysis.Fix{Title: "Add " + name, Start: a.v.End(formals) - 1, End: a.v.End(formals) - 1, Replacement: ", " + name + " "}
 			}
 		}
 	}
@@ -495,7 +521,7 @@ func (a *analyzer) checkFollows() {
 					"input '%s' follows '%s', which does not exist (Nix: input '%s' follows a non-existent input '%s')", name, target, name, target)
 				if best := analysis.Closest(first, a.flake.InputOrder); best != "" && len(in.Follows) == 1 {
 					d.Message += fmt.Sprintf("; did you mean '%s'?", best)
-					d.Fix = &analysis.Fix{Title: "Follow " + best, Start: int(in.FollNode.StartByte()) + 1, End: int(in.FollNode.EndByte()) - 1, Replacement: best}
+					d.Fix = &analysis.Fix{Title: "Follow " + best, Start: a.v.Start(in.FollNode) + 1, End: a.v.End(in.FollNode) - 1, Replacement: best}
 				}
 			}
 		}
@@ -555,7 +581,7 @@ func (a *analyzer) checkPathInputs() {
 	dir := filepath.Dir(a.opts.File)
 	for _, name := range a.flake.InputOrder {
 		in := a.flake.Inputs[name]
-		if !in.HasRef || in.Ref.Type != "path" || in.URLNode == nil {
+		if !in.HasRef || in.Ref.Type != "path" || in.URLNode == none {
 			continue
 		}
 		p := in.Ref.Path
@@ -578,14 +604,14 @@ func (a *analyzer) checkPathInputs() {
 // `@` name makes every input reachable, so then nothing is reported.
 func (a *analyzer) checkUnusedInputs() {
 	f := a.flake
-	if f.Outputs == nil || f.Formals == nil || f.AtName != "" {
+	if f.Outputs == none || f.Formals == nil || f.AtName != "" {
 		return
 	}
-	body := f.Outputs.ChildByFieldName(grammar.FieldBody)
-	if body == nil {
+	body := a.v.ChildByField(f.Outputs, fieldBody)
+	if body == none {
 		return
 	}
-	used := identifierTexts(body, a.src)
+	used := identifierTexts(a.v, body)
 	// An input that others follow is used too.
 	var markFollowed func(in *Input)
 	markFollowed = func(in *Input) {
@@ -611,40 +637,25 @@ func (a *analyzer) checkUnusedInputs() {
 
 // identifierTexts collects the names referenced under n: variables, and
 // the names of `inherit x;` (which refers to the variable x).
-func identifierTexts(n *sitter.Node, src []byte) map[string]bool {
+func identifierTexts(v *syntax.View, n syntax.NodeID) map[string]bool {
 	out := map[string]bool{}
-	q := identifierQuery()
-	qc := sitter.NewQueryCursor()
-	defer qc.Close()
-	qc.Exec(q, n)
-	for {
-		m, ok := qc.NextMatch()
-		if !ok {
-			return out
-		}
-		for _, c := range m.Captures {
-			if c.Node.Type() == grammar.KindAttribute && c.Node.Parent().ChildByFieldName(grammar.FieldSource) != nil {
-				continue // inherit (e) x: an attribute of e
+	for m, end := n, v.SubtreeEnd(n); m < end; m++ {
+		switch v.Kind(m) {
+		case grammar.KindIdentifier:
+			if !v.IsNamed(m) {
+				continue
 			}
-			out[c.Node.Content(src)] = true
+		case grammar.KindAttribute:
+			p := v.Parent(m)
+			if !v.IsNamed(m) || v.Nodes[m].Field != fieldAttribute || !v.Is(p, grammar.KindInherit) || v.ChildByField(p, fieldSource) != none {
+				continue // not inherited, or inherit (e) x: an attribute of e
+			}
+		default:
+			continue
 		}
+		out[string(v.Src[v.Nodes[m].Start:v.Nodes[m].End])] = true
 	}
-}
-
-var (
-	identifierQueryOnce sync.Once
-	identifierQueryVal  *sitter.Query
-)
-
-func identifierQuery() *sitter.Query {
-	identifierQueryOnce.Do(func() {
-		q, err := sitter.NewQuery([]byte("(identifier) @id (inherit attribute: (attribute) @inherited)"), grammar.Language())
-		if err != nil {
-			panic(err)
-		}
-		identifierQueryVal = q
-	})
-	return identifierQueryVal
+	return out
 }
 
 func sortedInputs(m map[string]*Input) []*Input {
@@ -833,8 +844,8 @@ func describeKind(kind string) string {
 }
 
 // nixType is how Nix names the type of a value it did not evaluate.
-func nixType(n *sitter.Node) string {
-	switch n.Type() {
+func (a *analyzer) nixType(n syntax.NodeID) string {
+	switch a.v.Kind(n) {
 	case grammar.KindString, grammar.KindIndentedString:
 		return "a string"
 	case grammar.KindAttrset, grammar.KindRecAttrset:

@@ -6,26 +6,27 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/schema"
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
 // checkNixConfig checks nixConfig's values as Nix reads them: literals
 // only (string, integer, Boolean, path, list of strings).
 func (a *analyzer) checkNixConfig(at *attr) {
-	if v := unwrap(at.value); v != nil && v.Type() != grammar.KindAttrset {
-		a.report(v, analysis.Error, "nixconfig-bad-value", "nixConfig must be an attribute set literal (Nix: expected a set but got %s)", nixType(v))
+	if v := unwrap(a.v, at.value); v != none && a.v.Kind(v) != grammar.KindAttrset {
+		a.report(v, analysis.Error, "nixconfig-bad-value", "nixConfig must be an attribute set literal (Nix: expected a set but got %s)", a.nixType(v))
 		return
 	}
-	for _, name := range names(at.children) {
-		x := at.children.attrs[name]
-		if x.value == nil || unwrap(x.value).Type() == grammar.KindAttrset {
+	for _, x := range list(at.children) {
+		name := x.name
+		if x.value == none || a.v.Kind(unwrap(a.v, x.value)) == grammar.KindAttrset {
 			a.report(x.key, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a set; settings are strings, numbers, Booleans or lists of strings", name)
 			continue
 		}
 		v := a.trivial(x.value)
 		setting, known := schema.SettingByName(name)
-		switch t := v.Type(); {
+		switch t := a.v.Kind(v); {
 		case t == grammar.KindString:
-			s, _, ok := stringValue(v, a.src)
+			s, ok := stringText(a.v, v)
 			if !ok {
 				a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a thunk: %s", name, notEvaluated)
 				continue
@@ -37,21 +38,22 @@ func (a *analyzer) checkNixConfig(at *attr) {
 					d.Message += " (Nix fails with this once the setting is accepted, with --accept-flake-config; until then it ignores the setting)"
 				}
 			}
-		case t == grammar.KindIdentifier && (v.Content(a.src) == "true" || v.Content(a.src) == "false"):
-		case t == grammar.KindIdentifier && v.Content(a.src) == "null":
+		case t == grammar.KindIdentifier && (textIs(a.v, v, "true") || textIs(a.v, v, "false")):
+		case t == grammar.KindIdentifier && textIs(a.v, v, "null"):
 			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is null", name)
 		case t == grammar.KindInteger, t == grammar.KindPath:
 		case t == grammar.KindFloat:
 			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a float; use an integer or a string", name)
 		case t == grammar.KindList:
-			for i := 0; i < int(v.NamedChildCount()); i++ {
-				el := unwrap(v.NamedChild(i))
-				if _, _, ok := stringValue(el, a.src); !ok {
-					a.report(el, analysis.Error, "nixconfig-bad-value", "list element in flake configuration setting '%s' is %s while a string is expected", name, nixType(el))
+			var els [16]syntax.NodeID
+			for _, el := range namedKids(a.v, v, els[:0]) {
+				el = unwrap(a.v, el)
+				if _, ok := stringText(a.v, el); !ok {
+					a.report(el, analysis.Error, "nixconfig-bad-value", "list element in flake configuration setting '%s' is %s while a string is expected", name, a.nixType(el))
 				}
 			}
 		default:
-			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is %s: %s", name, nixType(v), notEvaluated)
+			a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is %s: %s", name, a.nixType(v), notEvaluated)
 			continue
 		}
 		ask := fmt.Sprintf("Nix applies '%s' only after asking, or with --accept-flake-config / accept-flake-config = true; otherwise it prints \"ignoring untrusted flake configuration setting '%s'\"", name, name)

@@ -3,122 +3,213 @@ package flake
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/syntax"
+)
+
+// none is an absent node.
+const none = syntax.NoNode
+
+// Field ids, looked up once: the analysis asks for fields in its inner
+// loops, and View.Child looks a name up in a map.
+var (
+	fieldArgument   = grammar.FieldID(grammar.FieldArgument)
+	fieldAttribute  = grammar.FieldID(grammar.FieldAttribute)
+	fieldAttrpath   = grammar.FieldID(grammar.FieldAttrpath)
+	fieldBody       = grammar.FieldID(grammar.FieldBody)
+	fieldDefault    = grammar.FieldID(grammar.FieldDefault)
+	fieldExpression = grammar.FieldID(grammar.FieldExpression)
+	fieldFormals    = grammar.FieldID(grammar.FieldFormals)
+	fieldFunction   = grammar.FieldID(grammar.FieldFunction)
+	fieldLeft       = grammar.FieldID(grammar.FieldLeft)
+	fieldName       = grammar.FieldID(grammar.FieldName)
+	fieldOperator   = grammar.FieldID(grammar.FieldOperator)
+	fieldParameter  = grammar.FieldID(grammar.FieldParameter)
+	fieldRight      = grammar.FieldID(grammar.FieldRight)
+	fieldSource     = grammar.FieldID(grammar.FieldSource)
+	fieldValue      = grammar.FieldID(grammar.FieldValue)
 )
 
 // attr is one attribute of a statically known attribute set, with nested
 // attribute paths and attribute-set literals merged as Nix merges them.
 type attr struct {
 	name     string
-	key      *sitter.Node // where it is first named
-	value    *sitter.Node // the value when given as a whole (nil for `a.b = ...` only)
-	children *attrSet     // nested attributes (from `a.b = ...` or `a = { ... }`)
+	key      syntax.NodeID // where it is first named
+	value    syntax.NodeID // the value when given as a whole (none for `a.b = ...` only)
+	children *attrSet      // nested attributes (from `a.b = ...` or `a = { ... }`)
 }
 
 type attrSet struct {
-	names   []string
-	attrs   map[string]*attr
-	dynamic []*sitter.Node // `${...}` keys
+	list    []*attr          // in the order they are first named
+	index   map[string]*attr // by name, once the set is too large to scan
+	dynamic []syntax.NodeID  // `${...}` keys
+	slab    []attr           // storage for list, allocated a chunk at a time
 }
 
-func newAttrSet() *attrSet { return &attrSet{attrs: map[string]*attr{}} }
+// indexFrom is the size from which an attribute set is indexed by a map:
+// most sets are small, and a scan is faster than building a map.
+const indexFrom = 16
+
+func newAttrSet() *attrSet { return &attrSet{} }
 
 func (s *attrSet) get(name string) *attr {
 	if s == nil {
 		return nil
 	}
-	return s.attrs[name]
+	if s.index != nil {
+		return s.index[name]
+	}
+	for _, a := range s.list {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
 }
 
-func (s *attrSet) add(name string, key *sitter.Node) *attr {
-	if a := s.attrs[name]; a != nil {
+// reserve makes room for n more attributes, so that a large set is not
+// built by repeated growth.
+func (s *attrSet) reserve(n int) {
+	if n <= cap(s.slab)-len(s.slab) {
+		return
+	}
+	s.slab = make([]attr, 0, n)
+	s.list = append(make([]*attr, 0, len(s.list)+n), s.list...)
+	if len(s.list)+n > indexFrom && s.index == nil {
+		s.index = make(map[string]*attr, len(s.list)+n)
+		for _, x := range s.list {
+			s.index[x.name] = x
+		}
+	}
+}
+
+func (s *attrSet) add(name string, key syntax.NodeID) *attr {
+	if a := s.get(name); a != nil {
 		return a
 	}
-	a := &attr{name: name, key: key}
-	s.attrs[name] = a
-	s.names = append(s.names, name)
+	if len(s.slab) == cap(s.slab) {
+		// A new chunk: the attributes in the old one keep their addresses.
+		s.slab = make([]attr, 0, max(4, 2*cap(s.slab)))
+	}
+	s.slab = append(s.slab, attr{name: name, key: key, value: none})
+	a := &s.slab[len(s.slab)-1]
+	s.list = append(s.list, a)
+	switch {
+	case s.index != nil:
+		s.index[name] = a
+	case len(s.list) > indexFrom:
+		s.index = make(map[string]*attr, 2*len(s.list))
+		for _, x := range s.list {
+			s.index[x.name] = x
+		}
+	}
 	return a
 }
 
-// children returns the named children of n with their field names, in one
-// pass of a cursor (NamedChild(i) walks from the first child every time).
-func children(n *sitter.Node) (nodes []*sitter.Node, fields []string) {
-	c := sitter.NewTreeCursor(n)
-	defer c.Close()
-	if !c.GoToFirstChild() {
-		return nil, nil
-	}
-	for {
-		if cur := c.CurrentNode(); cur.IsNamed() {
-			nodes = append(nodes, cur)
-			fields = append(fields, c.CurrentFieldName())
-		}
-		if !c.GoToNextSibling() {
-			return nodes, fields
+// namedKids appends the named children of n, comments included (as
+// tree-sitter's NamedChild counts them: a comment inside an attribute path
+// is one of its parts).
+func namedKids(v *syntax.View, n syntax.NodeID, out []syntax.NodeID) []syntax.NodeID {
+	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&grammar.FlagNamed != 0 {
+			out = append(out, c)
 		}
 	}
+	return out
+}
+
+// firstNamed is the first named child of n (a comment counts), and
+// whether it is the only one.
+func firstNamed(v *syntax.View, n syntax.NodeID) (first syntax.NodeID, count int) {
+	first = none
+	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&grammar.FlagNamed != 0 {
+			if count == 0 {
+				first = c
+			}
+			count++
+		}
+	}
+	return first, count
+}
+
+// textIs reports whether n's text is s, without making a string of it.
+func textIs(v *syntax.View, n syntax.NodeID, s string) bool {
+	return string(v.Src[v.Nodes[n].Start:v.Nodes[n].End]) == s
 }
 
 // collectBindings reads the bindings of an attrset node into s.
-func collectBindings(s *attrSet, set *sitter.Node, src []byte) {
-	items, _ := children(set)
-	for _, c := range items {
-		switch c.Type() {
+func collectBindings(v *syntax.View, s *attrSet, set syntax.NodeID) {
+	if len(s.list) == 0 {
+		bindings := 0
+		for c := v.FirstChild(set); c != none; c = v.Nodes[c].Next {
+			if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed {
+				bindings++
+			}
+		}
+		s.reserve(bindings)
+	}
+	for c := v.FirstChild(set); c != none; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&grammar.FlagNamed == 0 {
+			continue
+		}
+		switch v.Kind(c) {
 		case grammar.KindBinding:
-			kids, fields := children(c)
-			var path, value *sitter.Node
-			for i, k := range kids {
-				switch fields[i] {
-				case grammar.FieldAttrpath:
+			path, value := none, none
+			for k := v.FirstChild(c); k != none; k = v.Nodes[k].Next {
+				if v.Nodes[k].Flags&grammar.FlagNamed == 0 {
+					continue
+				}
+				switch v.Nodes[k].Field {
+				case fieldAttrpath:
 					path = k
-				case grammar.FieldValue:
+				case fieldValue:
 					value = k
 				}
 			}
-			if path == nil {
+			if path == none {
 				continue
 			}
-			parts, _ := children(path)
 			target := s
 			var last *attr
-			for j, part := range parts {
-				name, ok := staticName(part, src)
+			for part := v.FirstChild(path); part != none; part = v.Nodes[part].Next {
+				if v.Nodes[part].Flags&grammar.FlagNamed == 0 {
+					continue
+				}
+				name, ok := staticName(v, part)
 				if !ok {
 					target.dynamic = append(target.dynamic, part)
 					last = nil
 					break
 				}
 				last = target.add(name, part)
-				if j < len(parts)-1 {
+				if nextNamed(v, part) != none {
 					if last.children == nil {
 						last.children = newAttrSet()
 					}
 					target = last.children
 				}
 			}
-			if last == nil || value == nil {
+			if last == nil || value == none {
 				continue
 			}
-			if value.Type() == grammar.KindAttrset {
+			if v.Kind(value) == grammar.KindAttrset {
 				if last.children == nil {
 					last.children = newAttrSet()
 				}
-				collectBindings(last.children, value, src)
-				if last.value == nil {
+				collectBindings(v, last.children, value)
+				if last.value == none {
 					last.value = value
 				}
 			} else {
 				last.value = value
 			}
 		case grammar.KindInherit:
-			kids, fields := children(c)
-			for i, part := range kids {
-				if fields[i] != grammar.FieldAttribute {
+			for part := v.FirstChild(c); part != none; part = v.Nodes[part].Next {
+				if v.Nodes[part].Flags&grammar.FlagNamed == 0 || v.Nodes[part].Field != fieldAttribute {
 					continue
 				}
-				if name, ok := staticName(part, src); ok {
+				if name, ok := staticName(v, part); ok {
 					a := s.add(name, part)
 					a.value = c // computed: never a literal
 				}
@@ -127,43 +218,71 @@ func collectBindings(s *attrSet, set *sitter.Node, src []byte) {
 	}
 }
 
+// nextNamed is the next named sibling of n (a comment counts).
+func nextNamed(v *syntax.View, n syntax.NodeID) syntax.NodeID {
+	for c := v.Nodes[n].Next; c != none; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&grammar.FlagNamed != 0 {
+			return c
+		}
+	}
+	return none
+}
+
 // staticName is the name of an attrpath part when it is known without
 // evaluation: a plain name, a string without interpolation, or `${"lit"}`.
-func staticName(part *sitter.Node, src []byte) (string, bool) {
-	switch part.Type() {
+func staticName(v *syntax.View, part syntax.NodeID) (string, bool) {
+	switch v.Kind(part) {
 	case grammar.KindAttribute:
-		return part.Content(src), true
+		return v.Text(part), true
 	case grammar.KindString:
-		v, _, ok := stringValue(part, src)
-		return v, ok
+		s, ok := stringText(v, part)
+		return s, ok
 	case grammar.KindInterpolation:
-		if e := part.ChildByFieldName(grammar.FieldExpression); e != nil && e.Type() == grammar.KindString {
-			v, _, ok := stringValue(e, src)
-			return v, ok
+		if e := v.ChildByField(part, fieldExpression); e != none && v.Kind(e) == grammar.KindString {
+			s, ok := stringText(v, e)
+			return s, ok
 		}
 	}
 	return "", false
 }
 
+// stringText is the value of a "..." string without interpolation.
+func stringText(v *syntax.View, n syntax.NodeID) (string, bool) {
+	if n == none || v.Kind(n) != grammar.KindString {
+		return "", false
+	}
+	// A string of one fragment (most are) is a slice of the source.
+	if c, count := firstNamed(v, n); count == 0 {
+		return "", true
+	} else if count == 1 && v.Kind(c) == grammar.KindStringFragment {
+		return v.Text(c), true
+	}
+	s, _, ok := stringValue(v, n)
+	return s, ok
+}
+
 // stringValue is the value of a "..." string without interpolation, and
 // for each byte of the value (and one past the end) its offset in src.
-func stringValue(n *sitter.Node, src []byte) (string, []int, bool) {
-	if n == nil || n.Type() != grammar.KindString {
+func stringValue(v *syntax.View, n syntax.NodeID) (string, []int, bool) {
+	if n == none || v.Kind(n) != grammar.KindString {
 		return "", nil, false
 	}
 	var b strings.Builder
 	var offsets []int
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
-		switch c.Type() {
+	src := v.Src
+	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&grammar.FlagNamed == 0 {
+			continue
+		}
+		start, end := int(v.Nodes[c].Start), int(v.Nodes[c].End)
+		switch v.Kind(c) {
 		case grammar.KindStringFragment:
-			for o := c.StartByte(); o < c.EndByte(); o++ {
+			for o := start; o < end; o++ {
 				b.WriteByte(src[o])
-				offsets = append(offsets, int(o))
+				offsets = append(offsets, o)
 			}
 		case grammar.KindEscapeSequence:
-			text := c.Content(src)
-			r := text[1:]
+			r := string(src[start+1 : end])
 			switch r {
 			case "n":
 				r = "\n"
@@ -174,20 +293,20 @@ func stringValue(n *sitter.Node, src []byte) (string, []int, bool) {
 			}
 			for k := 0; k < len(r); k++ {
 				b.WriteByte(r[k])
-				offsets = append(offsets, int(c.StartByte()))
+				offsets = append(offsets, start)
 			}
 		default: // interpolation
 			return "", nil, false
 		}
 	}
-	offsets = append(offsets, int(n.EndByte())-1)
+	offsets = append(offsets, v.End(n)-1)
 	return b.String(), offsets, true
 }
 
 // unwrap removes parentheses.
-func unwrap(n *sitter.Node) *sitter.Node {
-	for n != nil && n.Type() == grammar.KindParenthesized {
-		n = n.ChildByFieldName(grammar.FieldExpression)
+func unwrap(v *syntax.View, n syntax.NodeID) syntax.NodeID {
+	for n != none && v.Kind(n) == grammar.KindParenthesized {
+		n = v.ChildByField(n, fieldExpression)
 	}
 	return n
 }

@@ -3,12 +3,12 @@ package flake
 import (
 	"fmt"
 	"strings"
-
-	sitter "github.com/smacker/go-tree-sitter"
+	"sync"
 
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/schema"
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
 // outputSet is the attribute set the outputs function returns, when it can
@@ -16,26 +16,27 @@ import (
 // `let`/`with` and merged with `//`. complete is false when part of it is
 // computed (a `//` with a function call), so absent names prove nothing.
 func (a *analyzer) outputSet() (set *attrSet, complete bool) {
-	if a.flake.Outputs == nil {
+	if a.flake.Outputs == none {
 		return nil, false
 	}
+	v := a.v
 	set, complete = newAttrSet(), true
-	var visit func(n *sitter.Node) bool
-	visit = func(n *sitter.Node) bool {
-		n = unwrap(n)
-		if n == nil {
+	var visit func(n syntax.NodeID) bool
+	visit = func(n syntax.NodeID) bool {
+		n = unwrap(v, n)
+		if n == none {
 			return false
 		}
-		switch n.Type() {
+		switch v.Kind(n) {
 		case grammar.KindLet, grammar.KindWith:
-			return visit(n.ChildByFieldName(grammar.FieldBody))
+			return visit(v.ChildByField(n, fieldBody))
 		case grammar.KindAttrset, grammar.KindRecAttrset:
-			collectBindings(set, n, a.src)
+			collectBindings(v, set, n)
 			return true
 		case grammar.KindBinary:
-			if op := n.ChildByFieldName(grammar.FieldOperator); op != nil && op.Type() == "//" {
-				l := visit(n.ChildByFieldName(grammar.FieldLeft))
-				r := visit(n.ChildByFieldName(grammar.FieldRight))
+			if op := v.ChildByField(n, fieldOperator); op != none && v.Kind(op) == "//" {
+				l := visit(v.ChildByField(n, fieldLeft))
+				r := visit(v.ChildByField(n, fieldRight))
 				if !l || !r {
 					complete = false
 				}
@@ -44,7 +45,7 @@ func (a *analyzer) outputSet() (set *attrSet, complete bool) {
 		}
 		return false
 	}
-	if !visit(a.flake.Outputs.ChildByFieldName(grammar.FieldBody)) {
+	if !visit(v.ChildByField(a.flake.Outputs, fieldBody)) {
 		return nil, false
 	}
 	return set, complete && len(set.dynamic) == 0
@@ -60,41 +61,42 @@ var eachSystemHelpers = map[string]bool{
 // (also eachSystem [...] (system: ...)) in the outputs, and returns the
 // attribute sets the per-system functions return.
 func (a *analyzer) perSystemSets() []perSystem {
-	if a.flake.Outputs == nil {
+	if a.flake.Outputs == none {
 		return nil
 	}
+	v := a.v
 	var sets []perSystem
-	var visit func(n *sitter.Node)
-	visit = func(n *sitter.Node) {
-		n = unwrap(n)
-		if n == nil {
+	var visit func(n syntax.NodeID)
+	visit = func(n syntax.NodeID) {
+		n = unwrap(v, n)
+		if n == none {
 			return
 		}
-		switch n.Type() {
+		switch v.Kind(n) {
 		case grammar.KindLet, grammar.KindWith:
-			visit(n.ChildByFieldName(grammar.FieldBody))
+			visit(v.ChildByField(n, fieldBody))
 		case grammar.KindBinary:
-			if op := n.ChildByFieldName(grammar.FieldOperator); op != nil && op.Type() == "//" {
-				visit(n.ChildByFieldName(grammar.FieldLeft))
-				visit(n.ChildByFieldName(grammar.FieldRight))
+			if op := v.ChildByField(n, fieldOperator); op != none && v.Kind(op) == "//" {
+				visit(v.ChildByField(n, fieldLeft))
+				visit(v.ChildByField(n, fieldRight))
 			}
 		case grammar.KindApply:
-			fn, arg := n.ChildByFieldName(grammar.FieldFunction), unwrap(n.ChildByFieldName(grammar.FieldArgument))
+			fn, arg := v.ChildByField(n, fieldFunction), unwrap(v, v.ChildByField(n, fieldArgument))
 			// The helper is the innermost function: eachSystem systems f.
 			head := fn
-			for head != nil && head.Type() == grammar.KindApply {
-				head = head.ChildByFieldName(grammar.FieldFunction)
+			for head != none && v.Kind(head) == grammar.KindApply {
+				head = v.ChildByField(head, fieldFunction)
 			}
 			name := ""
-			if head != nil {
-				text := head.Content(a.src)
+			if head != none {
+				text := v.Text(head)
 				name = text[strings.LastIndexByte(text, '.')+1:]
 			}
-			if name == "mkFlake" && arg != nil && arg.Type() == grammar.KindAttrset {
+			if name == "mkFlake" && arg != none && v.Kind(arg) == grammar.KindAttrset {
 				a.flakeParts(arg, &sets)
 				return
 			}
-			if keyed, ok := eachSystemHelpers[name]; !ok || !keyed || arg == nil || arg.Type() != grammar.KindLambda {
+			if keyed, ok := eachSystemHelpers[name]; !ok || !keyed || arg == none || v.Kind(arg) != grammar.KindLambda {
 				return
 			}
 			if set, _ := a.resultSet(arg); set != nil {
@@ -102,25 +104,26 @@ func (a *analyzer) perSystemSets() []perSystem {
 			}
 		}
 	}
-	visit(a.flake.Outputs.ChildByFieldName(grammar.FieldBody))
+	visit(v.ChildByField(a.flake.Outputs, fieldBody))
 	return sets
 }
 
 // resultSet is the attribute-set literal a function literal returns
 // (through let and with), with its node; nil when it is not one.
-func (a *analyzer) resultSet(fn *sitter.Node) (*attrSet, *sitter.Node) {
-	if fn == nil || fn.Type() != grammar.KindLambda {
-		return nil, nil
+func (a *analyzer) resultSet(fn syntax.NodeID) (*attrSet, syntax.NodeID) {
+	v := a.v
+	if fn == none || v.Kind(fn) != grammar.KindLambda {
+		return nil, none
 	}
-	body := unwrap(fn.ChildByFieldName(grammar.FieldBody))
-	for body != nil && (body.Type() == grammar.KindLet || body.Type() == grammar.KindWith) {
-		body = unwrap(body.ChildByFieldName(grammar.FieldBody))
+	body := unwrap(v, v.ChildByField(fn, fieldBody))
+	for body != none && (v.Kind(body) == grammar.KindLet || v.Kind(body) == grammar.KindWith) {
+		body = unwrap(v, v.ChildByField(body, fieldBody))
 	}
-	if body == nil || body.Type() != grammar.KindAttrset {
-		return nil, nil
+	if body == none || v.Kind(body) != grammar.KindAttrset {
+		return nil, none
 	}
 	set := newAttrSet()
-	collectBindings(set, body, a.src)
+	collectBindings(v, set, body)
 	return set, body
 }
 
@@ -133,23 +136,25 @@ type perSystem struct {
 
 // flakeParts reads the module given to flake-parts' mkFlake: `perSystem`
 // returns per-system outputs, `flake` plain ones, `systems` lists systems.
-func (a *analyzer) flakeParts(module *sitter.Node, sets *[]perSystem) {
+func (a *analyzer) flakeParts(module syntax.NodeID, sets *[]perSystem) {
+	v := a.v
 	m := newAttrSet()
-	collectBindings(m, module, a.src)
-	if ps := m.get("perSystem"); ps != nil && ps.value != nil {
-		if set, _ := a.resultSet(unwrap(ps.value)); set != nil {
+	collectBindings(v, m, module)
+	if ps := m.get("perSystem"); ps != nil && ps.value != none {
+		if set, _ := a.resultSet(unwrap(v, ps.value)); set != nil {
 			*sets = append(*sets, perSystem{set: set, flakeParts: true})
 		}
 	}
 	if f := m.get("flake"); f != nil && f.children != nil {
 		a.flakePartsOutputs = f.children
 	}
-	if sys := m.get("systems"); sys != nil && sys.value != nil {
-		if list := unwrap(sys.value); list.Type() == grammar.KindList {
-			for i := 0; i < int(list.NamedChildCount()); i++ {
-				el := unwrap(list.NamedChild(i))
-				if v, _, ok := stringValue(el, a.src); ok && !strings.Contains(v, "-") {
-					a.report(el, analysis.Error, "outputs-bad-system", "'%s' is not a valid system type (systems look like x86_64-linux)", v)
+	if sys := m.get("systems"); sys != nil && sys.value != none {
+		if list := unwrap(v, sys.value); v.Kind(list) == grammar.KindList {
+			var els [16]syntax.NodeID
+			for _, el := range namedKids(v, list, els[:0]) {
+				el = unwrap(v, el)
+				if s, ok := stringText(v, el); ok && !strings.Contains(s, "-") {
+					a.report(el, analysis.Error, "outputs-bad-system", "'%s' is not a valid system type (systems look like x86_64-linux)", s)
 				}
 			}
 		}
@@ -158,12 +163,12 @@ func (a *analyzer) flakeParts(module *sitter.Node, sets *[]perSystem) {
 
 // checkOutputs checks the outputs it can see against the schema.
 func (a *analyzer) checkOutputs() {
-	if a.flake.Outputs == nil {
+	if a.flake.Outputs == none {
 		return
 	}
 	for _, ps := range a.perSystemSets() {
-		for _, name := range ps.set.names {
-			at := ps.set.attrs[name]
+		for _, at := range ps.set.list {
+			name := at.name
 			out, known := schema.OutputByName(name)
 			switch {
 			case !known && ps.flakeParts:
@@ -182,8 +187,8 @@ func (a *analyzer) checkOutputs() {
 			}
 		}
 	}
-	if body := unwrap(a.flake.Outputs.ChildByFieldName(grammar.FieldBody)); body != nil && isLiteral(body) && body.Type() != grammar.KindAttrset {
-		a.report(body, analysis.Error, "outputs-bad-shape", "the outputs function must return an attribute set, not %s (Nix: value is %s while a set was expected)", nixType(body), nixType(body))
+	if body := unwrap(a.v, a.v.ChildByField(a.flake.Outputs, fieldBody)); body != none && isLiteral(a.v.Kind(body)) && a.v.Kind(body) != grammar.KindAttrset {
+		a.report(body, analysis.Error, "outputs-bad-shape", "the outputs function must return an attribute set, not %s (Nix: value is %s while a set was expected)", a.nixType(body), a.nixType(body))
 		return
 	}
 	set, _ := a.outputSet()
@@ -194,8 +199,8 @@ func (a *analyzer) checkOutputs() {
 	if set == nil {
 		return
 	}
-	for _, name := range set.names {
-		at := set.attrs[name]
+	for _, at := range set.list {
+		name := at.name
 		out, known := schema.OutputByName(name)
 		if !known {
 			a.unknownOutput(at)
@@ -209,14 +214,19 @@ func (a *analyzer) checkOutputs() {
 	}
 }
 
-func (a *analyzer) unknownOutput(at *attr) {
-	d := a.report(at.key, analysis.Warning, "outputs-unknown",
-		"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", at.name)
+// outputNames are the known outputs' names, for suggestions.
+var outputNames = sync.OnceValue(func() []string {
 	var known []string
 	for _, o := range schema.Outputs {
 		known = append(known, o.Name)
 	}
-	if best := analysis.Closest(at.name, known); best != "" {
+	return known
+})
+
+func (a *analyzer) unknownOutput(at *attr) {
+	d := a.report(at.key, analysis.Warning, "outputs-unknown",
+		"unknown flake output '%s' (Nix: unknown flake output); `nix flake check` warns and nothing uses it", at.name)
+	if best := analysis.Closest(at.name, outputNames()); best != "" {
 		d.Message += "; did you mean '" + best + "'?"
 		d.Fix = &analysis.Fix{Title: "Rename to " + best, Start: d.Start, End: d.End, Replacement: best}
 	}
@@ -235,7 +245,7 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr, flakeParts bool) {
 		a.checkSystemLevel(out, at, out.Name, flakeParts)
 		return
 	}
-	if v := unwrap(at.value); v != nil {
+	if v := unwrap(a.v, at.value); v != none {
 		switch val := a.eval(v); {
 		case val.isDerivation():
 			// Nix takes the derivation's attributes for systems.
@@ -246,17 +256,17 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr, flakeParts bool) {
 			a.report(v, analysis.Error, "outputs-bad-shape", "'%s' must be an attribute set keyed by system (x86_64-linux, ...), not %s", out.Name, val.describe())
 			return
 		}
-		if v.Type() == grammar.KindApply {
+		if a.v.Kind(v) == grammar.KindApply {
 			// forAllSystems (system: { ... }), lib.genAttrs systems (system: ...):
 			// the function's result is what each system holds.
-			if set, body := a.resultSet(unwrap(v.ChildByFieldName(grammar.FieldArgument))); set != nil {
+			if set, body := a.resultSet(unwrap(a.v, a.v.ChildByField(v, fieldArgument))); set != nil {
 				a.checkSystemLevel(out, &attr{name: "<system>", key: body, value: body, children: set}, out.Name+".<system>", flakeParts)
 			}
 			return
 		}
 	}
-	for _, sys := range names(at.children) {
-		child := at.children.attrs[sys]
+	for _, child := range list(at.children) {
+		sys := child.name
 		if !strings.Contains(sys, "-") {
 			d := a.report(child.key, analysis.Error, "outputs-bad-system",
 				"'%s' is not a valid system type (Nix: systems look like x86_64-linux); '%s' expects '%s.<system>'", sys, out.Name, out.Name)
@@ -272,7 +282,7 @@ func (a *analyzer) checkOutput(out schema.Output, at *attr, flakeParts bool) {
 // checkSystemLevel checks what an output holds for one system (or, for
 // outputs not keyed by system, the whole output); path names it.
 func (a *analyzer) checkSystemLevel(out schema.Output, at *attr, path string, flakeParts bool) {
-	if v := unwrap(at.value); out.Named && v != nil {
+	if v := unwrap(a.v, at.value); out.Named && v != none {
 		val := a.eval(v)
 		switch {
 		case val.kind == vThrow:
@@ -290,28 +300,29 @@ func (a *analyzer) checkSystemLevel(out schema.Output, at *attr, path string, fl
 		}
 	}
 	if !out.Named {
-		if at.value != nil || at.children != nil {
+		if at.value != none || at.children != nil {
 			a.checkShape(out, at, path, flakeParts)
 		}
 		return
 	}
-	for _, n := range names(at.children) {
-		if entry := at.children.attrs[n]; entry.value != nil || entry.children != nil {
+	for _, entry := range list(at.children) {
+		if n := entry.name; entry.value != none || entry.children != nil {
 			a.checkShape(out, entry, path+"."+n, flakeParts)
 		}
 	}
 }
 
-func names(s *attrSet) []string {
+// list is the attributes of s, none if s is nil.
+func list(s *attrSet) []*attr {
 	if s == nil {
 		return nil
 	}
-	return s.names
+	return s.list
 }
 
 // isLiteral: a value whose type is known without evaluation.
-func isLiteral(n *sitter.Node) bool {
-	switch n.Type() {
+func isLiteral(kind string) bool {
+	switch kind {
 	case grammar.KindInteger, grammar.KindFloat, grammar.KindString, grammar.KindIndentedString,
 		grammar.KindPath, grammar.KindList, grammar.KindAttrset, grammar.KindLambda, grammar.KindUri:
 		return true
@@ -322,8 +333,8 @@ func isLiteral(n *sitter.Node) bool {
 // site is where a diagnostic about an attribute's value goes: the value
 // as written in the outputs, or the name when it is only given through
 // nested bindings (`a.b = ...`).
-func site(at *attr) *sitter.Node {
-	if v := unwrap(at.value); v != nil {
+func (a *analyzer) site(at *attr) syntax.NodeID {
+	if v := unwrap(a.v, at.value); v != none {
 		return v
 	}
 	return at.key
@@ -333,12 +344,12 @@ func site(at *attr) *sitter.Node {
 // function that throws) fails wherever Nix evaluates it.
 func (a *analyzer) reportThrow(at *attr, val value, path string) {
 	what := "an error"
-	if arg := val.node.ChildByFieldName(grammar.FieldArgument); arg != nil {
-		if s, _, ok := stringValue(unwrap(arg), a.src); ok {
+	if arg := a.v.ChildByField(val.node, fieldArgument); arg != none {
+		if s, ok := stringText(a.v, unwrap(a.v, arg)); ok {
 			what = fmt.Sprintf("the error %q", s)
 		}
 	}
-	a.report(site(at), analysis.Error, "outputs-throws",
+	a.report(a.site(at), analysis.Error, "outputs-throws",
 		"'%s' always fails: `nix flake check` evaluates it and gets %s (so does everything that uses it); give it a real value or remove it", path, what)
 }
 
@@ -353,7 +364,7 @@ func (a *analyzer) checkShape(out schema.Output, at *attr, path string, flakePar
 		}
 		return
 	}
-	v := site(at)
+	v := a.site(at)
 	switch out.Shape {
 	case schema.Derivation:
 		if val.notDerivation() {
@@ -385,39 +396,46 @@ func (a *analyzer) checkShape(out schema.Output, at *attr, path string, flakePar
 
 // moduleArgs are the arguments the module system (lib.evalModules) always
 // passes to a module function, with more (pkgs, modulesPath, ...).
-var moduleArgs = []string{"config", "options", "lib"}
+var moduleArgs = [...]string{"config", "options", "lib"}
 
 // checkModuleArgs: a module function with a set pattern must end in `...`,
 // or the module system's call fails (called with unexpected argument).
 // Nix 2.8's `nix flake check` rejects such modules too; newer Nix only
 // evaluates the module to a function.
-func (a *analyzer) checkModuleArgs(lam *sitter.Node) {
-	f := lam.ChildByFieldName(grammar.FieldFormals)
-	if f == nil {
+func (a *analyzer) checkModuleArgs(lam syntax.NodeID) {
+	v := a.v
+	f := v.ChildByField(lam, fieldFormals)
+	if f == none {
 		return
 	}
-	var last *sitter.Node
-	have := map[string]bool{}
-	kids, _ := children(f)
-	for _, c := range kids {
-		switch c.Type() {
+	last := none
+	var have [len(moduleArgs)]bool
+	for c := v.FirstChild(f); c != none; c = v.Next(c) {
+		if !v.IsNamed(c) {
+			continue
+		}
+		switch v.Kind(c) {
 		case grammar.KindEllipsis:
 			return
 		case grammar.KindFormal:
 			last = c
-			if n := c.ChildByFieldName(grammar.FieldName); n != nil {
-				have[n.Content(a.src)] = true
+			if n := v.ChildByField(c, fieldName); n != none {
+				for i, arg := range moduleArgs {
+					if textIs(v, n, arg) {
+						have[i] = true
+					}
+				}
 			}
 		}
 	}
-	for _, arg := range moduleArgs {
-		if have[arg] {
+	for i, arg := range moduleArgs {
+		if have[i] {
 			continue
 		}
 		d := a.report(f, analysis.Error, "outputs-module-args",
 			"a module function must accept any argument, `{ config, lib, ... }:`: the module system calls it with config, options, lib, pkgs and more, so without `...` it fails when it is used (called with unexpected argument '%s'); Nix 2.8's `nix flake check` rejects it too (module must match an open attribute set)", arg)
-		if last != nil {
-			d.Fix = &analysis.Fix{Title: "Add ...", Start: int(last.EndByte()), End: int(last.EndByte()), Replacement: ", ..."}
+		if last != none {
+			d.Fix = &analysis.Fix{Title: "Add ...", Start: v.End(last), End: v.End(last), Replacement: ", ..."}
 		} else {
 			d.Fix = &analysis.Fix{Title: "Add ...", Start: d.Start, End: d.End, Replacement: "{ ... }"}
 		}
@@ -430,7 +448,7 @@ func (a *analyzer) checkModuleArgs(lam *sitter.Node) {
 // (its argument must be a lambda literal named prev, `_` or `_prev`).
 func (a *analyzer) checkOverlay(at *attr, val value, flakeParts bool) {
 	if val.kind != vFunction {
-		a.report(site(at), analysis.Error, "outputs-overlay", "an overlay is a function `final: prev: { ... }`, not %s (Nix: overlay is not a function; before 2.17: overlay does not take an argument named 'final')", val.describe())
+		a.report(a.site(at), analysis.Error, "outputs-overlay", "an overlay is a function `final: prev: { ... }`, not %s (Nix: overlay is not a function; before 2.17: overlay does not take an argument named 'final')", val.describe())
 		return
 	}
 	lam := val.node
@@ -442,8 +460,8 @@ func (a *analyzer) checkOverlay(at *attr, val value, flakeParts bool) {
 			return
 		}
 	}
-	body := unwrap(lam.ChildByFieldName(grammar.FieldBody))
-	if body == nil {
+	body := unwrap(a.v, a.v.ChildByField(lam, fieldBody))
+	if body == none {
 		return
 	}
 	if bv := a.eval(body); bv.kind != vUnknown && bv.kind != vFunction && bv.kind != vThrow {
@@ -454,7 +472,7 @@ func (a *analyzer) checkOverlay(at *attr, val value, flakeParts bool) {
 	if flakeParts {
 		return
 	}
-	if body.Type() != grammar.KindLambda {
+	if a.v.Kind(body) != grammar.KindLambda {
 		a.report(body, analysis.Warning, "outputs-overlay-prev",
 			"Nix 2.21 and older want an overlay written out as `final: prev: ...`, and here the second argument is not a function literal (Nix: overlay does not take an argument named 'prev'); newer Nix accepts it. Write `final: prev: ...` to support older Nix")
 		return
@@ -466,28 +484,29 @@ func (a *analyzer) checkOverlay(at *attr, val value, flakeParts bool) {
 
 // relateOverlay points a diagnostic about a lambda defined elsewhere (in a
 // let, or returned by a helper) at the output that uses it.
-func (a *analyzer) relateOverlay(d *analysis.Diagnostic, at *attr, lam *sitter.Node) {
-	use := site(at)
-	if lam.StartByte() >= use.StartByte() && lam.EndByte() <= use.EndByte() {
+func (a *analyzer) relateOverlay(d *analysis.Diagnostic, at *attr, lam syntax.NodeID) {
+	v := a.v
+	use := a.site(at)
+	if v.Start(lam) >= v.Start(use) && v.End(lam) <= v.End(use) {
 		return
 	}
-	d.Related = append(d.Related, analysis.Related{File: a.opts.File, Start: int(use.StartByte()), End: int(use.EndByte()), Message: "the overlay is used here"})
+	d.Related = append(d.Related, analysis.Related{File: a.opts.File, Start: v.Start(use), End: v.End(use), Message: "the overlay is used here"})
 }
 
 // overlayArgument checks that lam's argument is a plain name that Nix
 // accepts in the place of want (want, `_` or `_want`), and reports it if
 // not (returning the diagnostic): for `final` an error (every Nix), for
 // `prev` a warning (2.21 and older only).
-func (a *analyzer) overlayArgument(lam *sitter.Node, want string, sev analysis.Severity) *analysis.Diagnostic {
+func (a *analyzer) overlayArgument(lam syntax.NodeID, want string, sev analysis.Severity) *analysis.Diagnostic {
 	code, versions := "outputs-overlay", "Nix"
 	if want == "prev" {
 		code, versions = "outputs-overlay-prev", "Nix 2.21 and older"
 	}
-	p := lam.ChildByFieldName(grammar.FieldParameter)
-	if f := lam.ChildByFieldName(grammar.FieldFormals); f != nil || p == nil {
+	p := a.v.ChildByField(lam, fieldParameter)
+	if f := a.v.ChildByField(lam, fieldFormals); f != none || p == none {
 		return a.report(f, sev, code, "`nix flake check` wants an overlay's %s argument to be a plain name `%s` (or `_`, `_%s`), not a set pattern (%s: overlay does not take an argument named '%s')", ordinal(want), want, want, versions, want)
 	}
-	name := p.Content(a.src)
+	name := a.v.Text(p)
 	if name == want || name == "_" || name == "_"+want {
 		return nil
 	}
@@ -512,24 +531,27 @@ func ordinal(want string) string {
 // newName: one replacement of the lambda's text. ok is false when that
 // could change the meaning: newName already occurs in the lambda, or the
 // argument is inherited (`inherit super;` names an attribute too).
-func (a *analyzer) renameParameter(lam *sitter.Node, oldName, newName string) (start, end int, text string, ok bool) {
-	var edits []*sitter.Node
+func (a *analyzer) renameParameter(lam syntax.NodeID, oldName, newName string) (start, end int, text string, ok bool) {
+	v := a.v
+	var edits []syntax.NodeID
 	safe := true
-	var walk func(n *sitter.Node)
-	walk = func(n *sitter.Node) {
+	var walk func(n syntax.NodeID)
+	walk = func(n syntax.NodeID) {
 		if !safe {
 			return
 		}
-		kids, _ := children(n)
-		for _, c := range kids {
-			switch c.Type() {
+		for c := v.FirstChild(n); c != none; c = v.Next(c) {
+			if !v.IsNamed(c) {
+				continue
+			}
+			switch v.Kind(c) {
 			case grammar.KindIdentifier, grammar.KindAttribute:
-				switch c.Content(a.src) {
-				case newName:
+				switch {
+				case textIs(v, c, newName):
 					safe = false
-				case oldName:
-					if c.Type() == grammar.KindAttribute {
-						if c.Parent().Type() == grammar.KindInherit {
+				case textIs(v, c, oldName):
+					if v.Kind(c) == grammar.KindAttribute {
+						if v.Kind(v.Parent(c)) == grammar.KindInherit {
 							safe = false
 						}
 						continue
@@ -548,14 +570,14 @@ func (a *analyzer) renameParameter(lam *sitter.Node, oldName, newName string) (s
 		return 0, 0, "", false
 	}
 	var b strings.Builder
-	pos := lam.StartByte()
+	pos := v.Start(lam)
 	for _, e := range edits {
-		b.Write(a.src[pos:e.StartByte()])
+		b.Write(a.src[pos:v.Start(e)])
 		b.WriteString(newName)
-		pos = e.EndByte()
+		pos = v.End(e)
 	}
-	b.Write(a.src[pos:lam.EndByte()])
-	return int(lam.StartByte()), int(lam.EndByte()), b.String(), true
+	b.Write(a.src[pos:v.End(lam)])
+	return v.Start(lam), v.End(lam), b.String(), true
 }
 
 // checkSystemConfig: `nix flake check` evaluates the entry's toplevel
@@ -574,9 +596,9 @@ func (a *analyzer) checkSystemConfig(out schema.Output, at *attr, val value, pat
 			return
 		case cur.kind != vSet:
 			if i == 0 {
-				a.report(site(at), analysis.Error, "outputs-nixos-configuration", "'%s' must be a NixOS system made by %s, not %s (Nix: the expression selected by the selection path '%s' should be a set but is %s)", path, build, cur.describe(), sel, cur.describe())
+				a.report(a.site(at), analysis.Error, "outputs-nixos-configuration", "'%s' must be a NixOS system made by %s, not %s (Nix: the expression selected by the selection path '%s' should be a set but is %s)", path, build, cur.describe(), sel, cur.describe())
 			} else {
-				a.report(site(at), analysis.Error, "outputs-nixos-configuration", "'%s.%s' is %s, where `nix flake check` needs a set leading to the system's derivation '%s'; make '%s' with %s", path, strings.Join(out.Toplevel[:i], "."), cur.describe(), sel, path, build)
+				a.report(a.site(at), analysis.Error, "outputs-nixos-configuration", "'%s.%s' is %s, where `nix flake check` needs a set leading to the system's derivation '%s'; make '%s' with %s", path, strings.Join(out.Toplevel[:i], "."), cur.describe(), sel, path, build)
 			}
 			return
 		case cur.attrs == nil || len(cur.attrs.dynamic) > 0:
@@ -584,13 +606,13 @@ func (a *analyzer) checkSystemConfig(out schema.Output, at *attr, val value, pat
 		}
 		child := cur.attrs.get(name)
 		if child == nil {
-			a.report(site(at), analysis.Error, "outputs-nixos-configuration", "'%s' has no '%s', so it is not a NixOS system; make it with %s (Nix: attribute '%s' in selection path '%s' not found)", path, strings.Join(out.Toplevel[:i+1], "."), build, name, sel)
+			a.report(a.site(at), analysis.Error, "outputs-nixos-configuration", "'%s' has no '%s', so it is not a NixOS system; make it with %s (Nix: attribute '%s' in selection path '%s' not found)", path, strings.Join(out.Toplevel[:i+1], "."), build, name, sel)
 			return
 		}
 		cur = a.attrValue(child)
 	}
 	if cur.notDerivation() {
-		a.report(site(at), analysis.Error, "outputs-nixos-configuration", "'%s.%s' must be a derivation, not %s; make '%s' with %s (Nix: attribute '%s' is not a derivation)", path, sel, cur.describe(), path, build, sel)
+		a.report(a.site(at), analysis.Error, "outputs-nixos-configuration", "'%s.%s' must be a derivation, not %s; make '%s' with %s (Nix: attribute '%s' is not a derivation)", path, sel, cur.describe(), path, build, sel)
 	}
 }
 
@@ -604,20 +626,20 @@ func (a *analyzer) checkJobs(at *attr, path string, top bool) {
 	case val.kind == vThrow:
 		a.reportThrow(at, val, path)
 	case val.kind != vSet:
-		a.report(site(at), analysis.Error, "outputs-hydra-jobs", "'%s' is %s, but Hydra jobs are derivations, grouped in attribute sets (hydraJobs.<job>.<system> = derivation) (Nix: value is %s while a set was expected)", path, val.describe(), val.describe())
+		a.report(a.site(at), analysis.Error, "outputs-hydra-jobs", "'%s' is %s, but Hydra jobs are derivations, grouped in attribute sets (hydraJobs.<job>.<system> = derivation) (Nix: value is %s while a set was expected)", path, val.describe(), val.describe())
 	case val.drv == yes:
 		if top {
-			a.report(site(at), analysis.Error, "outputs-hydra-jobs", "hydraJobs must be an attribute set of jobs, not a derivation itself (Nix: jobset should not be a derivation at top-level); write `hydraJobs.<job>.<system> = ...`")
+			a.report(a.site(at), analysis.Error, "outputs-hydra-jobs", "hydraJobs must be an attribute set of jobs, not a derivation itself (Nix: jobset should not be a derivation at top-level); write `hydraJobs.<job>.<system> = ...`")
 		}
 	case val.drv == no && val.attrs != nil:
-		for _, n := range val.attrs.names {
-			a.checkJobs(val.attrs.attrs[n], path+"."+n, false)
+		for _, at := range val.attrs.list {
+			a.checkJobs(at, path+"."+at.name, false)
 		}
 	}
 }
 
 // checkTemplate: `{ path = ./dir; description = "..."; welcomeText? }`.
-func (a *analyzer) checkTemplate(v *sitter.Node, val value) {
+func (a *analyzer) checkTemplate(v syntax.NodeID, val value) {
 	if val.kind != vSet {
 		a.report(v, analysis.Error, "outputs-template", "a template is `{ path = ./dir; description = \"...\"; }`, not %s", val.describe())
 		return
@@ -631,29 +653,29 @@ func (a *analyzer) checkTemplate(v *sitter.Node, val value) {
 			a.report(v, analysis.Error, "outputs-template", "template lacks attribute '%s' (Nix: template lacks attribute '%s')", req, req)
 		}
 	}
-	for _, n := range attrs.names {
-		if n != "path" && n != "description" && n != "welcomeText" {
-			a.report(attrs.attrs[n].key, analysis.Error, "outputs-template", "template has unsupported attribute '%s'; it takes path, description and welcomeText", n)
+	for _, at := range attrs.list {
+		if n := at.name; n != "path" && n != "description" && n != "welcomeText" {
+			a.report(at.key, analysis.Error, "outputs-template", "template has unsupported attribute '%s'; it takes path, description and welcomeText", n)
 		}
 	}
-	if p := attrs.get("path"); p != nil && p.value != nil {
-		pv := unwrap(p.value)
+	if p := attrs.get("path"); p != nil && p.value != none {
+		pv := unwrap(a.v, p.value)
 		// A string works only if it is a store path ("${self}/t" is one).
-		s, _, plain := stringValue(pv, a.src)
+		s, plain := stringText(a.v, pv)
 		if k := a.eval(pv).kind; k != vUnknown && k != vPath && k != vThrow && (k != vString || plain && !strings.HasPrefix(s, "/nix/store/")) {
 			a.report(pv, analysis.Error, "outputs-template", "a template's path must be a path value like ./template, not %s (Nix: template has a bad 'path' attribute)", a.eval(pv).describe())
 		}
 	}
-	if d := attrs.get("description"); d != nil && d.value != nil {
+	if d := attrs.get("description"); d != nil && d.value != none {
 		if dv := a.eval(d.value); dv.kind != vUnknown && dv.kind != vString && dv.kind != vThrow {
-			a.report(unwrap(d.value), analysis.Error, "outputs-template", "a template's description must be a string, not %s", dv.describe())
+			a.report(unwrap(a.v, d.value), analysis.Error, "outputs-template", "a template's description must be a string, not %s", dv.describe())
 		}
 	}
 }
 
 // checkApp: `{ type = "app"; program = "..."; meta? }` (checked by Nix
 // 2.25+; `nix run` needs it in every version).
-func (a *analyzer) checkApp(v *sitter.Node, val value) {
+func (a *analyzer) checkApp(v syntax.NodeID, val value) {
 	if val.kind != vSet {
 		a.report(v, analysis.Error, "outputs-app", "an app is `{ type = \"app\"; program = \"${drv}/bin/x\"; }`, not %s", val.describe())
 		return
@@ -667,14 +689,14 @@ func (a *analyzer) checkApp(v *sitter.Node, val value) {
 			a.report(v, analysis.Error, "outputs-app", "app lacks attribute '%s' (checked by Nix 2.25+; `nix run` needs it)", req)
 		}
 	}
-	if t := attrs.get("type"); t != nil && t.value != nil {
-		if s, _, ok := stringValue(unwrap(t.value), a.src); ok && s != "app" {
+	if t := attrs.get("type"); t != nil && t.value != none {
+		if s, ok := stringText(a.v, unwrap(a.v, t.value)); ok && s != "app" {
 			a.report(t.value, analysis.Error, "outputs-app", "an app's type must be \"app\", not %q", s)
 		}
 	}
-	for _, n := range attrs.names {
-		if n != "type" && n != "program" && n != "meta" {
-			a.report(attrs.attrs[n].key, analysis.Error, "outputs-app", "app has unsupported attribute '%s' (Nix 2.25+); it takes type, program and meta", n)
+	for _, at := range attrs.list {
+		if n := at.name; n != "type" && n != "program" && n != "meta" {
+			a.report(at.key, analysis.Error, "outputs-app", "app has unsupported attribute '%s' (Nix 2.25+); it takes type, program and meta", n)
 		}
 	}
 }

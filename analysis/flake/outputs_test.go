@@ -16,7 +16,7 @@ func analyze(t *testing.T, src string) []analysis.Diagnostic {
 	if errs := tree.Errors([]byte(src)); len(errs) > 0 {
 		t.Fatalf("syntax error in test flake: %s\n%s", errs[0].Message, src)
 	}
-	return Analyze(tree.RootNode(), []byte(src), Options{File: "flake.nix"}).Diagnostics
+	return Analyze(syntax.NewView(tree, []byte(src)), Options{File: "flake.nix"}).Diagnostics
 }
 
 // outputsFlake wraps outputs in a flake with a local derivation helper,

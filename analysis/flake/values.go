@@ -1,9 +1,8 @@
 package flake
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
 // valueKind is the type of a value, as far as it is known without
@@ -38,8 +37,8 @@ type value struct {
 	kind valueKind
 	// node is the expression that shows the kind: the literal, the lambda
 	// (for a function, the lambda that a call leaves, with its argument
-	// names), the call of throw or derivation.
-	node *sitter.Node
+	// names), the call of throw or derivation. Unset (0) for vUnknown.
+	node syntax.NodeID
 	// attrs: the attributes of a set literal; nil when they are not all
 	// known (`//`, a derivation). complete is false when some names are
 	// computed (`${...}` keys).
@@ -100,16 +99,17 @@ const maxDepth = 12
 // or rec to such expressions; and calls of functions defined by a lambda
 // in the same file, whose result is the lambda's body. Everything else is
 // vUnknown, so that computed values are never reported.
-func (a *analyzer) eval(n *sitter.Node) value {
+func (a *analyzer) eval(n syntax.NodeID) value {
 	return a.evalDepth(n, 0)
 }
 
-func (a *analyzer) evalDepth(n *sitter.Node, depth int) value {
-	n = unwrap(n)
-	if n == nil || depth > maxDepth {
+func (a *analyzer) evalDepth(n syntax.NodeID, depth int) value {
+	v := a.v
+	n = unwrap(v, n)
+	if n == none || depth > maxDepth {
 		return value{}
 	}
-	switch n.Type() {
+	switch v.Kind(n) {
 	case grammar.KindString, grammar.KindIndentedString, grammar.KindUri:
 		return value{kind: vString, node: n}
 	case grammar.KindInteger:
@@ -124,22 +124,22 @@ func (a *analyzer) evalDepth(n *sitter.Node, depth int) value {
 		return value{kind: vFunction, node: n}
 	case grammar.KindAttrset, grammar.KindRecAttrset:
 		set := newAttrSet()
-		collectBindings(set, n, a.src)
+		collectBindings(v, set, n)
 		return a.setValue(n, set)
 	case grammar.KindLet, grammar.KindWith, grammar.KindAssert:
-		return a.evalDepth(n.ChildByFieldName(grammar.FieldBody), depth+1)
+		return a.evalDepth(v.ChildByField(n, fieldBody), depth+1)
 	case grammar.KindUnary:
-		if op := n.ChildByFieldName(grammar.FieldOperator); op != nil && op.Type() == "!" {
+		if op := v.ChildByField(n, fieldOperator); op != none && v.Kind(op) == "!" {
 			return value{kind: vBool, node: n}
 		}
 	case grammar.KindHasAttr:
 		return value{kind: vBool, node: n}
 	case grammar.KindBinary:
-		op := n.ChildByFieldName(grammar.FieldOperator)
-		if op == nil {
+		op := v.ChildByField(n, fieldOperator)
+		if op == none {
 			break
 		}
-		switch op.Type() {
+		switch v.Kind(op) {
 		case "==", "!=", "<", "<=", ">", ">=", "&&", "||", "->":
 			return value{kind: vBool, node: n}
 		case "++":
@@ -148,17 +148,16 @@ func (a *analyzer) evalDepth(n *sitter.Node, depth int) value {
 			return value{kind: vSet, node: n, drv: maybe}
 		}
 	case grammar.KindIdentifier:
-		name := n.Content(a.src)
 		if b, bound := a.lookup(n); bound {
-			if b == nil {
+			if b == none {
 				return value{} // a function argument, inherit, a.b = ...
 			}
 			return a.evalDepth(b, depth+1)
 		}
-		switch name {
-		case "true", "false":
+		switch {
+		case textIs(v, n, "true"), textIs(v, n, "false"):
 			return value{kind: vBool, node: n}
-		case "null":
+		case textIs(v, n, "null"):
 			return value{kind: vNull, node: n}
 		}
 	case grammar.KindApply:
@@ -168,14 +167,14 @@ func (a *analyzer) evalDepth(n *sitter.Node, depth int) value {
 }
 
 // setValue is the value of an attribute-set literal with attributes set.
-func (a *analyzer) setValue(n *sitter.Node, set *attrSet) value {
+func (a *analyzer) setValue(n syntax.NodeID, set *attrSet) value {
 	v := value{kind: vSet, node: n, attrs: set, drv: no}
 	if len(set.dynamic) > 0 {
 		v.drv = maybe // a computed name may be `type`
 	}
 	if t := set.get("type"); t != nil {
 		v.drv = maybe
-		if s, _, ok := stringValue(unwrap(t.value), a.src); ok {
+		if s, ok := stringText(a.v, unwrap(a.v, t.value)); ok {
 			v.drv = no
 			if s == "derivation" {
 				v.drv = yes
@@ -188,8 +187,8 @@ func (a *analyzer) setValue(n *sitter.Node, set *attrSet) value {
 // attrValue is the value of an attribute of a set literal: its value, or
 // the set its nested bindings (`a.b = ...`) make.
 func (a *analyzer) attrValue(at *attr) value {
-	if at.value != nil {
-		if v := unwrap(at.value); v.Type() == grammar.KindAttrset && at.children != nil {
+	if at.value != none {
+		if v := unwrap(a.v, at.value); a.v.Kind(v) == grammar.KindAttrset && at.children != nil {
 			// `a = { ... }; a.x = ...;` merge: the children have both.
 			return a.setValue(v, at.children)
 		}
@@ -203,12 +202,15 @@ func (a *analyzer) attrValue(at *attr) value {
 
 // evalCall: `throw "..."`, `abort "..."`, `derivation { ... }` (also
 // through builtins), and calls of lambdas bound in the file.
-func (a *analyzer) evalCall(n *sitter.Node, depth int) value {
-	var args []*sitter.Node
+func (a *analyzer) evalCall(n syntax.NodeID, depth int) value {
+	v := a.v
+	// args are the arguments, last first.
+	var argBuf [8]syntax.NodeID
+	args := argBuf[:0]
 	head := n
-	for head != nil && head.Type() == grammar.KindApply {
-		args = append([]*sitter.Node{head.ChildByFieldName(grammar.FieldArgument)}, args...)
-		head = unwrap(head.ChildByFieldName(grammar.FieldFunction))
+	for head != none && v.Kind(head) == grammar.KindApply {
+		args = append(args, v.ChildByField(head, fieldArgument))
+		head = unwrap(v, v.ChildByField(head, fieldFunction))
 	}
 	switch a.builtinName(head) {
 	case "throw", "abort":
@@ -223,16 +225,16 @@ func (a *analyzer) evalCall(n *sitter.Node, depth int) value {
 	if fn.kind == vThrow {
 		return fn
 	}
-	if fn.kind != vFunction || fn.node.Type() != grammar.KindLambda {
+	if fn.kind != vFunction || v.Kind(fn.node) != grammar.KindLambda {
 		return value{}
 	}
 	lam := fn.node
 	for i := range args {
-		body := unwrap(lam.ChildByFieldName(grammar.FieldBody))
+		body := unwrap(v, v.ChildByField(lam, fieldBody))
 		if i == len(args)-1 {
 			return a.evalDepth(body, depth+1)
 		}
-		if body == nil || body.Type() != grammar.KindLambda {
+		if body == none || v.Kind(body) != grammar.KindLambda {
 			return value{} // more arguments than the lambdas show
 		}
 		lam = body
@@ -243,97 +245,134 @@ func (a *analyzer) evalCall(n *sitter.Node, depth int) value {
 // builtinName is "throw", "abort" or "derivation" when n names that
 // builtin (directly or as builtins.<name>) and no variable of the file
 // shadows it. `with` never shadows builtins: lexical names win.
-func (a *analyzer) builtinName(n *sitter.Node) string {
-	if n == nil {
+func (a *analyzer) builtinName(n syntax.NodeID) string {
+	v := a.v
+	if n == none {
 		return ""
 	}
-	name := ""
-	switch n.Type() {
+	name := none
+	switch v.Kind(n) {
 	case grammar.KindIdentifier:
-		name = n.Content(a.src)
+		if !isSpecialBuiltin(v, n) {
+			return "" // not one of them, bound or not
+		}
 		if _, bound := a.lookup(n); bound {
 			return ""
 		}
+		name = n
 	case grammar.KindSelect:
-		e := unwrap(n.ChildByFieldName(grammar.FieldExpression))
-		path := n.ChildByFieldName(grammar.FieldAttrpath)
-		if e == nil || path == nil || n.ChildByFieldName(grammar.FieldDefault) != nil ||
-			e.Type() != grammar.KindIdentifier || e.Content(a.src) != "builtins" || path.NamedChildCount() != 1 {
+		e := unwrap(v, v.ChildByField(n, fieldExpression))
+		path := v.ChildByField(n, fieldAttrpath)
+		if e == none || path == none || v.ChildByField(n, fieldDefault) != none ||
+			v.Kind(e) != grammar.KindIdentifier || !textIs(v, e, "builtins") {
+			return ""
+		}
+		first, count := firstNamed(v, path)
+		if count != 1 || !isSpecialBuiltin(v, first) {
 			return ""
 		}
 		if _, bound := a.lookup(e); bound {
 			return ""
 		}
-		name = path.NamedChild(0).Content(a.src)
+		name = first
+	default:
+		return ""
 	}
-	switch name {
-	case "throw", "abort", "derivation":
-		return name
-	}
-	return ""
+	return v.Text(name)
+}
+
+// isSpecialBuiltin: n's text is throw, abort or derivation.
+func isSpecialBuiltin(v *syntax.View, n syntax.NodeID) bool {
+	return textIs(v, n, "throw") || textIs(v, n, "abort") || textIs(v, n, "derivation")
 }
 
 // lookup finds the variable id refers to in the file: bound reports
 // whether a let, rec set or function binds it, and value is the bound
-// expression when there is one (nil for function arguments, inherit and
+// expression when there is one (none for function arguments, inherit and
 // names defined by several `x.y = ...` bindings).
-func (a *analyzer) lookup(id *sitter.Node) (val *sitter.Node, bound bool) {
+func (a *analyzer) lookup(id syntax.NodeID) (val syntax.NodeID, bound bool) {
 	scope, val := a.scopeOf(id)
-	return val, scope != nil
+	return val, scope != none
 }
 
 // scopeOf is the let, rec set or lambda that binds the variable id, and
-// the bound expression when there is one; nil when nothing in the file
+// the bound expression when there is one; none when nothing in the file
 // binds it (a builtin, or a name from `with`).
-func (a *analyzer) scopeOf(id *sitter.Node) (scope, val *sitter.Node) {
-	name := id.Content(a.src)
-	for n := id.Parent(); n != nil; n = n.Parent() {
-		switch n.Type() {
+func (a *analyzer) scopeOf(id syntax.NodeID) (scope, val syntax.NodeID) {
+	v := a.v
+	name := v.Src[v.Nodes[id].Start:v.Nodes[id].End]
+	for n := v.Parent(id); n != none; n = v.Parent(n) {
+		switch v.Kind(n) {
 		case grammar.KindLet, grammar.KindRecAttrset, grammar.KindLegacyLet:
-			if v, ok := a.boundIn(n, name); ok {
-				return n, v
+			if b, ok := a.bindings(n)[string(name)]; ok {
+				return n, b
 			}
 		case grammar.KindLambda:
-			if p := n.ChildByFieldName(grammar.FieldParameter); p != nil && p.Content(a.src) == name {
-				return n, nil
+			if p := v.ChildByField(n, fieldParameter); p != none && string(v.Src[v.Nodes[p].Start:v.Nodes[p].End]) == string(name) {
+				return n, none
 			}
-			if f := n.ChildByFieldName(grammar.FieldFormals); f != nil {
-				for i := 0; i < int(f.NamedChildCount()); i++ {
-					c := f.NamedChild(i)
-					if nm := c.ChildByFieldName(grammar.FieldName); c.Type() == grammar.KindFormal && nm != nil && nm.Content(a.src) == name {
-						return n, nil
+			if f := v.ChildByField(n, fieldFormals); f != none {
+				for c := v.FirstChild(f); c != none; c = v.Nodes[c].Next {
+					if !v.IsNamed(c) {
+						continue
+					}
+					if nm := v.ChildByField(c, fieldName); v.Kind(c) == grammar.KindFormal && nm != none && string(v.Src[v.Nodes[nm].Start:v.Nodes[nm].End]) == string(name) {
+						return n, none
 					}
 				}
 			}
 		}
 	}
-	return nil, nil
+	return none, none
 }
 
-// boundIn looks for name among the bindings of a let or rec set.
-func (a *analyzer) boundIn(scope *sitter.Node, name string) (*sitter.Node, bool) {
-	items, _ := children(scope)
-	for _, c := range items {
-		switch c.Type() {
+// bindings are the names a let or rec set binds, each with the bound
+// expression when there is one (none for inherit and `x.y = ...`), as
+// boundIn finds them; made once per scope, since every variable under it
+// looks there.
+func (a *analyzer) bindings(scope syntax.NodeID) map[string]syntax.NodeID {
+	if m, ok := a.scopes[scope]; ok {
+		return m
+	}
+	v := a.v
+	m := map[string]syntax.NodeID{}
+	add := func(name string, val syntax.NodeID) {
+		if _, seen := m[name]; !seen { // the first binding wins
+			m[name] = val
+		}
+	}
+	for c := v.FirstChild(scope); c != none; c = v.Nodes[c].Next {
+		if !v.IsNamed(c) {
+			continue
+		}
+		switch v.Kind(c) {
 		case grammar.KindBinding:
-			path := c.ChildByFieldName(grammar.FieldAttrpath)
-			if path == nil || path.NamedChildCount() == 0 {
+			path := v.ChildByField(c, fieldAttrpath)
+			if path == none {
 				continue
 			}
-			if first, ok := staticName(path.NamedChild(0), a.src); ok && first == name {
-				if path.NamedChildCount() == 1 {
-					return c.ChildByFieldName(grammar.FieldValue), true
+			first, count := firstNamed(v, path)
+			if count == 0 {
+				continue
+			}
+			if name, ok := staticName(v, first); ok {
+				if count == 1 {
+					add(name, v.ChildByField(c, fieldValue))
+				} else {
+					add(name, none)
 				}
-				return nil, true
 			}
 		case grammar.KindInherit:
-			parts, fields := children(c)
-			for i, p := range parts {
-				if fields[i] == grammar.FieldAttribute && p.Content(a.src) == name {
-					return nil, true
+			for p := v.FirstChild(c); p != none; p = v.Nodes[p].Next {
+				if v.IsNamed(p) && v.Nodes[p].Field == fieldAttribute {
+					add(v.Text(p), none)
 				}
 			}
 		}
 	}
-	return nil, false
+	if a.scopes == nil {
+		a.scopes = map[syntax.NodeID]map[string]syntax.NodeID{}
+	}
+	a.scopes[scope] = m
+	return m
 }
