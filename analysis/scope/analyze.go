@@ -437,7 +437,7 @@ func (a *analyzer) with(n NodeID, env *Scope) {
 func (a *analyzer) outputsFunction() NodeID {
 	root := a.v.Root()
 	top := a.unparen(a.child(root, fExpression))
-	if top == syntax.NoNode || a.kind(top) != kAttrset {
+	if top == syntax.NoNode || a.kind(top) != kAttrset && a.kind(top) != kRecAttrset {
 		return syntax.NoNode
 	}
 	for c := a.first(top); c != syntax.NoNode; c = a.next(c) {
