@@ -1,6 +1,7 @@
 // Package check runs flake-lsp's analyses over files and directories, as
-// `flake-lsp check` does: syntax errors for every .nix file, and for a
-// flake.nix also the flake analysis and its flake.lock.
+// `flake-lsp check` does: syntax errors and scope analysis (names and
+// bindings) for every .nix file, and for a flake.nix also the flake
+// analysis and its flake.lock.
 package check
 
 import (
@@ -13,6 +14,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/flake"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
+	"github.com/flake-lsp/flake-lsp/analysis/scope"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
@@ -75,6 +77,8 @@ func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
 		diags = append(diags, analysis.Diagnostic{File: path, Start: int(e.StartByte), End: int(e.EndByte),
 			Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
 	}
+	view := syntax.NewView(tree, src)
+	diags = append(diags, scope.Analyze(view, scope.Options{File: path, Flake: base == "flake.nix"}).Diagnostics...)
 	if base != "flake.nix" {
 		return diags, nil
 	}
@@ -88,7 +92,7 @@ func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	res := flake.Analyze(syntax.NewView(tree, src), opts)
+	res := flake.Analyze(view, opts)
 	return append(diags, res.Diagnostics...), nil
 }
 
