@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"runtime"
 	"sort"
 
 	"github.com/flake-lsp/flake-lsp/grammar"
@@ -23,7 +24,14 @@ type View struct {
 
 // NewView flattens t (which may then be closed or edited).
 func NewView(t *Tree, src []byte) *View {
-	return &View{Src: src, Nodes: grammar.Flatten(t.RootNode(), len(src)/3)}
+	// Nix has up to about one node per two bytes (0.28 on average), and
+	// Flatten makes room for sizeHint/2 nodes: with less it walks the tree
+	// a second time.
+	nodes := grammar.Flatten(t.RootNode(), len(src))
+	// The C walk reads the tree: a caller that drops t after this call
+	// must not let its finalizer free the tree during the walk.
+	runtime.KeepAlive(t)
+	return &View{Src: src, Nodes: nodes}
 }
 
 // namedSpanning is the innermost named node whose span is exactly

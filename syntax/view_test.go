@@ -3,9 +3,11 @@ package syntax
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/internal/benchdata"
 )
 
 // TestViewMatchesTree checks View's navigation against go-tree-sitter's on
@@ -16,7 +18,10 @@ func TestViewMatchesTree(t *testing.T) {
 	if len(files) < 100 {
 		t.Fatalf("only %d files", len(files))
 	}
-	fields := []string{grammar.FieldBody, grammar.FieldAttrpath, grammar.FieldValue, grammar.FieldExpression, grammar.FieldFunction, grammar.FieldArgument, grammar.FieldOperator}
+	var fields []string
+	for f := range fieldIDs {
+		fields = append(fields, f)
+	}
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -75,4 +80,55 @@ func countComments(v *View, n NodeID) int {
 		}
 	}
 	return k
+}
+
+// TestNewViewKeepsTreeAlive: a tree dropped right after NewView must not
+// be finalized (freed) while the C walk reads it; this crashed before.
+func TestNewViewKeepsTreeAlive(t *testing.T) {
+	src := benchdata.PackageSet(100000)
+	stop := make(chan bool)
+	done := make(chan bool)
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	for i := 0; i < 10; i++ {
+		if v := NewView(Parse(src), src); len(v.Nodes) < 1000 {
+			t.Fatalf("%d nodes", len(v.Nodes))
+		}
+	}
+	close(stop)
+	<-done
+}
+
+// TestChildByField: ChildByField finds what Child finds, for every field
+// of every node of the valid testdata files.
+func TestChildByField(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "parse", "valid", "*.nix"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree := Parse(src)
+		v := NewView(tree, src)
+		tree.Close()
+		for n := NodeID(0); int(n) < len(v.Nodes); n++ {
+			for name, id := range fieldIDs {
+				if got, want := v.ChildByField(n, id), v.Child(n, name); got != want {
+					t.Fatalf("%s: node %d field %s: %d, want %d", f, n, name, got, want)
+				}
+			}
+		}
+	}
+	if NewView(Parse(nil), nil).ChildByField(NoNode, fieldIDs[grammar.FieldBody]) != NoNode {
+		t.Error("ChildByField(NoNode) is a node")
+	}
 }
