@@ -79,7 +79,7 @@ func (a *analyzer) undefined(n NodeID, name string, env *Scope) {
 
 // shadows reports a binding that hides a builtin of the global scope.
 func (a *analyzer) shadows(b *Binding) {
-	if a.quiet > 0 || builtins.Global(b.Name) == nil || b.Name == "__findFile" || b.Name == "__nixPath" {
+	if a.quiet > 0 || builtins.Global(b.Name) == nil || b.Name == "__findFile" || b.Name == "__nixPath" || a.inErrorRegion(b.Start) {
 		return // rebinding __findFile/__nixPath is how <...> lookups are customised
 	}
 	a.report(b.Start, b.End, analysis.Hint, CodeShadowedBuiltin,
@@ -136,7 +136,7 @@ func (a *analyzer) finish() {
 		case KindFormal, KindAt, KindParam:
 			// self is often taken only to follow a convention (flake
 			// outputs, overlays); the flake analysis reports unused inputs.
-			if b.reads == 0 && b.Name != "self" && b.Scope.Node != a.outputs {
+			if b.reads == 0 && b.Name != "self" && b.Scope.Node != a.outputs && !a.passedOn(b) {
 				a.unusedArgument(b)
 			}
 		}
@@ -171,6 +171,21 @@ func (a *analyzer) finish() {
 			"no attribute of this set refers to another, so `rec` is unnecessary; remove it")
 		d.Fix = &analysis.Fix{Title: "Remove rec", Start: a.start(kw), End: a.openBrace(s.Node) - 1}
 	}
+}
+
+// passedOn reports a formal without default of a function whose whole
+// argument is used through its @ name (`{ stdenv, ... }@args: f args`):
+// the formal still makes the argument required, so it is not unused.
+func (a *analyzer) passedOn(b *Binding) bool {
+	if b.Kind != KindFormal || b.Value != syntax.NoNode {
+		return false
+	}
+	for _, x := range b.Scope.Bindings {
+		if x.Kind == KindAt && x.reads > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // unreliable reports whether a syntax error may hide uses in the scope of

@@ -1,0 +1,3 @@
+# scope: unused-formal
+{ stdenv, fetchurl, patches ? [ ], ... }@args:
+stdenv.mkDerivation (args // { name = "x"; })

@@ -1,0 +1,3 @@
+# scope: unused-at-name unused-formal
+args@{ stdenv, fetchurl, ... }:
+stdenv.mkDerivation { name = "x"; }
