@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -103,6 +104,9 @@ type analyzer struct {
 	top syntax.NodeID
 	// scopes caches the bindings of each let and rec set looked into.
 	scopes map[syntax.NodeID]map[string]syntax.NodeID
+	// literalSets caches the attributes of set literals eval has read
+	// (never changed once read).
+	literalSets map[syntax.NodeID]*attrSet
 }
 
 func (a *analyzer) report(n syntax.NodeID, sev analysis.Severity, code, format string, args ...any) *analysis.Diagnostic {
@@ -659,11 +663,14 @@ func identifierTexts(v *syntax.View, n syntax.NodeID) map[string]bool {
 }
 
 func sortedInputs(m map[string]*Input) []*Input {
+	if len(m) == 0 {
+		return nil
+	}
 	out := make([]*Input, 0, len(m))
 	for _, in := range m {
 		out = append(out, in)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, func(x, y *Input) int { return strings.Compare(x.Name, y.Name) })
 	return out
 }
 

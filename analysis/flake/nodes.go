@@ -1,6 +1,7 @@
 package flake
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/flake-lsp/flake-lsp/grammar"
@@ -40,15 +41,21 @@ type attr struct {
 }
 
 type attrSet struct {
-	list    []*attr          // in the order they are first named
-	index   map[string]*attr // by name, once the set is too large to scan
-	dynamic []syntax.NodeID  // `${...}` keys
-	slab    []attr           // storage for list, allocated a chunk at a time
+	list []*attr // in the order they are first named
+	// slots index list by name once the set is too large to scan: open
+	// addressing, a power of two long, holding list indexes + 1 (0 is
+	// free). Cheaper to build than a map, which outputs with many
+	// packages would build twice per analysis.
+	slots   []int32
+	dynamic []syntax.NodeID // `${...}` keys
+	slab    []attr          // storage for list, allocated a chunk at a time
 }
 
-// indexFrom is the size from which an attribute set is indexed by a map:
-// most sets are small, and a scan is faster than building a map.
+// indexFrom is the size from which an attribute set is indexed: most sets
+// are small, and scanning them is faster than hashing.
 const indexFrom = 16
+
+var nameSeed = maphash.MakeSeed()
 
 func newAttrSet() *attrSet { return &attrSet{} }
 
@@ -56,15 +63,46 @@ func (s *attrSet) get(name string) *attr {
 	if s == nil {
 		return nil
 	}
-	if s.index != nil {
-		return s.index[name]
+	if s.slots == nil {
+		for _, a := range s.list {
+			if a.name == name {
+				return a
+			}
+		}
+		return nil
 	}
-	for _, a := range s.list {
-		if a.name == name {
+	mask := len(s.slots) - 1
+	for i := int(maphash.String(nameSeed, name)) & mask; ; i = (i + 1) & mask {
+		j := s.slots[i]
+		if j == 0 {
+			return nil
+		}
+		if a := s.list[j-1]; a.name == name {
 			return a
 		}
 	}
-	return nil
+}
+
+// index rebuilds slots with room for n attributes.
+func (s *attrSet) index(n int) {
+	size := 2 * indexFrom
+	for size < 2*n {
+		size *= 2
+	}
+	s.slots = make([]int32, size)
+	for i, a := range s.list {
+		s.insert(a.name, i)
+	}
+}
+
+func (s *attrSet) insert(name string, i int) {
+	mask := len(s.slots) - 1
+	for h := int(maphash.String(nameSeed, name)) & mask; ; h = (h + 1) & mask {
+		if s.slots[h] == 0 {
+			s.slots[h] = int32(i + 1)
+			return
+		}
+	}
 }
 
 // reserve makes room for n more attributes, so that a large set is not
@@ -75,11 +113,8 @@ func (s *attrSet) reserve(n int) {
 	}
 	s.slab = make([]attr, 0, n)
 	s.list = append(make([]*attr, 0, len(s.list)+n), s.list...)
-	if len(s.list)+n > indexFrom && s.index == nil {
-		s.index = make(map[string]*attr, len(s.list)+n)
-		for _, x := range s.list {
-			s.index[x.name] = x
-		}
+	if total := len(s.list) + n; total > indexFrom && 2*total > len(s.slots) {
+		s.index(total)
 	}
 }
 
@@ -94,14 +129,11 @@ func (s *attrSet) add(name string, key syntax.NodeID) *attr {
 	s.slab = append(s.slab, attr{name: name, key: key, value: none})
 	a := &s.slab[len(s.slab)-1]
 	s.list = append(s.list, a)
-	switch {
-	case s.index != nil:
-		s.index[name] = a
-	case len(s.list) > indexFrom:
-		s.index = make(map[string]*attr, 2*len(s.list))
-		for _, x := range s.list {
-			s.index[x.name] = x
-		}
+	switch n := len(s.list); {
+	case s.slots != nil && 2*n <= len(s.slots):
+		s.insert(name, n-1)
+	case n > indexFrom:
+		s.index(2 * n)
 	}
 	return a
 }

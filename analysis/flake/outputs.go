@@ -301,13 +301,13 @@ func (a *analyzer) checkSystemLevel(out schema.Output, at *attr, path string, fl
 	}
 	if !out.Named {
 		if at.value != none || at.children != nil {
-			a.checkShape(out, at, path, flakeParts)
+			a.checkShape(out, at, path, "", flakeParts)
 		}
 		return
 	}
 	for _, entry := range list(at.children) {
 		if n := entry.name; entry.value != none || entry.children != nil {
-			a.checkShape(out, entry, path+"."+n, flakeParts)
+			a.checkShape(out, entry, path, n, flakeParts)
 		}
 	}
 }
@@ -353,10 +353,17 @@ func (a *analyzer) reportThrow(at *attr, val value, path string) {
 		"'%s' always fails: `nix flake check` evaluates it and gets %s (so does everything that uses it); give it a real value or remove it", path, what)
 }
 
-func (a *analyzer) checkShape(out schema.Output, at *attr, path string, flakeParts bool) {
+// checkShape checks an entry of an output, named parent.name (parent
+// when name is ""): the name is only joined for a value that shows its kind,
+// as most (package calls) do not.
+func (a *analyzer) checkShape(out schema.Output, at *attr, parent, name string, flakeParts bool) {
 	val := a.attrValue(at)
 	if val.kind == vUnknown {
 		return
+	}
+	path := parent
+	if name != "" {
+		path += "." + name
 	}
 	if val.kind == vThrow {
 		if out.Shape.Checked() {

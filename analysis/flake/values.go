@@ -123,8 +123,16 @@ func (a *analyzer) evalDepth(n syntax.NodeID, depth int) value {
 	case grammar.KindLambda:
 		return value{kind: vFunction, node: n}
 	case grammar.KindAttrset, grammar.KindRecAttrset:
-		set := newAttrSet()
-		collectBindings(v, set, n)
+		// A set bound once (let common = { ... }) is often used many times.
+		set := a.literalSets[n]
+		if set == nil {
+			set = newAttrSet()
+			collectBindings(v, set, n)
+			if a.literalSets == nil {
+				a.literalSets = map[syntax.NodeID]*attrSet{}
+			}
+			a.literalSets[n] = set
+		}
 		return a.setValue(n, set)
 	case grammar.KindLet, grammar.KindWith, grammar.KindAssert:
 		return a.evalDepth(v.ChildByField(n, fieldBody), depth+1)
