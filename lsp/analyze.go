@@ -9,6 +9,8 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/flake"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
+	"github.com/flake-lsp/flake-lsp/analysis/scope"
+	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/position"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
@@ -22,6 +24,10 @@ type Results struct {
 	// contents, to convert positions.
 	Diagnostics []analysis.Diagnostic
 	Texts       map[string][]byte
+	// Unit is the document as the editing features read it; for a
+	// flake.lock, FlakeUnit is its flake.nix (open or on disk).
+	Unit      *unit.Unit
+	FlakeUnit *unit.Unit
 }
 
 // analyze runs every analysis that applies to d's text and builds the
@@ -38,9 +44,11 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 		file = d.uri
 	}
 	res.Texts[file] = text
+	res.Unit = &unit.Unit{Path: file, Src: text}
 	switch d.kind {
 	case kindNix, kindFlake:
 		snap.View = syntax.NewView(tree, text)
+		res.Unit.View = snap.View
 		errs := tree.ErrorsIn(snap.View)
 		syntaxErrors := len(errs) > 0
 		for _, e := range errs {
@@ -50,7 +58,9 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 		if snap.Large {
 			break
 		}
-		res.Diagnostics = append(res.Diagnostics, s.analyzeNix(snap, file)...)
+		sc := scope.Analyze(snap.View, scope.Options{File: file, Flake: d.kind == kindFlake})
+		res.Unit.Scope = sc
+		res.Diagnostics = append(res.Diagnostics, sc.Diagnostics...)
 		if d.kind == kindFlake {
 			opts := flake.Options{File: file}
 			if d.path != "" {
@@ -69,11 +79,14 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 			}
 			fr := flake.Analyze(snap.View, opts)
 			res.Flake = fr.Flake
+			res.Unit.Flake = fr.Flake
+			res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = res.Lock, res.LockPath, res.Texts[res.LockPath]
 			res.Diagnostics = append(res.Diagnostics, flakeDiagnostics(fr.Diagnostics, file, syntaxErrors)...)
 		}
 	case kindLock:
 		lock, problems := lockfile.Parse(text)
 		res.Lock, res.LockPath = lock, file
+		res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = lock, file, text
 		res.Diagnostics = append(res.Diagnostics, lockDiagnostics(file, problems)...)
 		// Stale and unused nodes are found by analysing the flake.nix
 		// beside the lock (open or on disk) against this text.
@@ -81,9 +94,12 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 			nixPath := filepath.Join(filepath.Dir(d.path), "flake.nix")
 			if nixSrc, _, err := s.readText(nixPath); err == nil {
 				t := syntax.Parse(nixSrc)
-				fr := flake.Analyze(syntax.NewView(t, nixSrc), flake.Options{File: nixPath, Lock: lock, LockFile: file})
+				nv := syntax.NewView(t, nixSrc)
+				fr := flake.Analyze(nv, flake.Options{File: nixPath, Lock: lock, LockFile: file})
 				t.Close()
 				res.Texts[nixPath] = nixSrc
+				res.FlakeUnit = &unit.Unit{Path: nixPath, Src: nixSrc, View: nv, Flake: fr.Flake, Lock: lock, LockPath: file, LockSrc: text,
+					Scope: scope.Analyze(nv, scope.Options{File: nixPath, Flake: true})}
 				for _, diag := range fr.Diagnostics {
 					if diag.File == file {
 						res.Diagnostics = append(res.Diagnostics, diag)
@@ -95,11 +111,6 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return res.Diagnostics[i].Start < res.Diagnostics[j].Start })
 	snap.Diagnostics = s.convertDiagnostics(res, file, st, snap.Excluded)
 	return snap
-}
-
-// analyzeNix runs the analyses every .nix file gets beyond syntax.
-func (s *Server) analyzeNix(snap *Snapshot, file string) []analysis.Diagnostic {
-	return nil
 }
 
 // flakeDiagnostics drops the flake analysis' findings in flake.nix when it
@@ -128,3 +139,5 @@ func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagno
 	}
 	return out
 }
+
+func parseForLoad(data []byte) *syntax.Tree { return syntax.Parse(data) }

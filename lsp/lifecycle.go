@@ -80,8 +80,12 @@ type initializeParams struct {
 // serverCapabilities adds LSP 3.17 fields protocol v0.12.0 lacks.
 type serverCapabilities struct {
 	protocol.ServerCapabilities
-	PositionEncoding   string              `json:"positionEncoding,omitempty"`
-	DiagnosticProvider *diagnosticProvider `json:"diagnosticProvider,omitempty"`
+	// These shadow protocol's fields of the same JSON name (a shallower
+	// field wins in encoding/json): its types lack trigger characters.
+	CompletionProvider   any                 `json:"completionProvider,omitempty"`
+	DocumentLinkProvider any                 `json:"documentLinkProvider,omitempty"`
+	PositionEncoding     string              `json:"positionEncoding,omitempty"`
+	DiagnosticProvider   *diagnosticProvider `json:"diagnosticProvider,omitempty"`
 }
 
 type diagnosticProvider struct {

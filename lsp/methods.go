@@ -17,9 +17,3 @@ func (s *Server) methodTable() map[string]method {
 	s.addFeatureMethods(m)
 	return m
 }
-
-// addFeatureMethods plugs in the editing features.
-func (s *Server) addFeatureMethods(m map[string]method) {}
-
-// addFeatureCapabilities advertises the editing features.
-func (s *Server) addFeatureCapabilities(c *serverCapabilities) {}

@@ -214,10 +214,19 @@ func TestLockFileChanges(t *testing.T) {
 	write("flake.lock", lockWith)
 	ss.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(filepath.Join(dir, "flake.lock")), "type": 2}}})
 	ss.waitDiags(uri, "no diagnostics once the lock has the input", isEmpty)
-	// The watcher was registered dynamically.
-	ss.mu.Lock()
-	regs := string(mustJSON(ss.regs))
-	ss.mu.Unlock()
+	// The watcher was registered dynamically (in the background, after
+	// initialized).
+	deadline := time.Now().Add(10 * time.Second)
+	var regs string
+	for time.Now().Before(deadline) {
+		ss.mu.Lock()
+		regs = string(mustJSON(ss.regs))
+		ss.mu.Unlock()
+		if strings.Contains(regs, "**/flake.lock") {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	if !strings.Contains(regs, "**/flake.lock") {
 		t.Errorf("no flake.lock watcher registered: %s", regs)
 	}

@@ -19,6 +19,9 @@ type inputRef struct {
 	Formal bool
 }
 
+// InputAt is the top-level input the name at off refers to (see inputAt).
+func InputAt(u *unit.Unit, off int) (string, bool) { return inputAt(u, off) }
+
 // inputAt is the input the name at off refers to, if any: a declaration
 // key, the outputs formal or a use of it, `inputs.<name>` through the @
 // name or the outputs parameter, `inherit (inputs) <name>`, or the first

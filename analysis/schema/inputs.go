@@ -116,3 +116,31 @@ func InputTypeNames() []string {
 	sort.Strings(out)
 	return out
 }
+
+// InputValueAttr is an attribute of an input as the outputs function
+// receives it (`nixpkgs.rev`, `inputs.self.lastModified`).
+type InputValueAttr struct {
+	Name string
+	// Source: present on every input, `flake = false` ones too; the
+	// others come from the input's own outputs.
+	Source bool
+	Doc    string
+}
+
+// InputValueAttrs: the source attributes Nix adds to every input, then
+// the outputs a flake input usually has.
+var InputValueAttrs = []InputValueAttr{
+	{Name: "outPath", Source: true, Doc: "The store path of the input's source tree (what `\"${input}\"` and `import input` use)."},
+	{Name: "rev", Source: true, Doc: "The commit hash (Git and forge inputs; absent for a dirty tree)."},
+	{Name: "shortRev", Source: true, Doc: "The first seven digits of `rev`."},
+	{Name: "dirtyRev", Source: true, Doc: "For a dirty Git tree: the commit hash with `-dirty` appended."},
+	{Name: "dirtyShortRev", Source: true, Doc: "For a dirty Git tree: the short hash with `-dirty` appended."},
+	{Name: "revCount", Source: true, Doc: "The number of commits up to `rev` (Git and Mercurial inputs, not forges)."},
+	{Name: "lastModified", Source: true, Doc: "The commit time in seconds since 1970."},
+	{Name: "lastModifiedDate", Source: true, Doc: "The commit time as `YYYYMMDDHHMMSS` (UTC)."},
+	{Name: "narHash", Source: true, Doc: "The NAR hash of the source tree (`sha256-...`)."},
+	{Name: "sourceInfo", Source: true, Doc: "The source attributes above as one set (outPath, rev, narHash, ...)."},
+	{Name: "inputs", Doc: "The input's own inputs, after `follows` are applied."},
+	{Name: "outputs", Doc: "The input's outputs as one set (the same attributes are also on the input itself)."},
+	{Name: "_type", Doc: "`\"flake\"` for flake inputs."},
+}

@@ -98,9 +98,24 @@ func (u *Unit) At(offset int) *Place {
 			break
 		}
 	}
-	first := true // no binding or set met yet
+	first := true          // no binding or set met yet
+	loose := syntax.NoNode // an attrpath error recovery left without its binding
 	for m := n; m != syntax.NoNode; m = v.Parent(m) {
 		switch {
+		case first && v.Is(m, grammar.KindAttrpath) && !v.Is(v.Parent(m), grammar.KindBinding):
+			loose = m
+		case first && loose != syntax.NoNode && (isSet(v, m) || v.Is(m, grammar.KindLet)):
+			// `{ a.b| }`: treat the path as the key of a binding being typed.
+			f := Frame{Binding: v.Parent(loose), Path: u.segments(loose), Holder: m}
+			p.InKey, p.KeyIndex = true, len(f.Path)
+			for i, s := range f.Path {
+				if offset <= s.End {
+					p.KeyIndex = i
+					break
+				}
+			}
+			p.Frames = append(p.Frames, f)
+			first = false
 		case v.Is(m, grammar.KindBinding):
 			ap := v.Child(m, grammar.FieldAttrpath)
 			f := Frame{Binding: m, Path: u.segments(ap), Holder: v.Parent(m)}
