@@ -10,12 +10,12 @@ import (
 // analyzer handles as the general attribute).
 func TestAttrsForType(t *testing.T) {
 	want := map[string][]string{
-		"indirect":  {"id", "ref", "rev", "narHash"},
-		"path":      {"path", "rev", "narHash", "lastModified", "revCount"},
-		"github":    {"owner", "repo", "host", "ref", "rev", "narHash", "lastModified", "treeHash"},
-		"git":       {"ref", "rev", "narHash", "lastModified", "revCount", "shallow", "submodules", "lfs", "exportIgnore", "allRefs", "verifyCommit", "keytype", "publicKey", "publicKeys", "dirtyRev", "dirtyShortRev", "name"},
-		"hg":        {"ref", "rev", "narHash", "revCount", "name"},
-		"tarball":   {"rev", "narHash", "lastModified", "revCount", "name", "unpack"},
+		"indirect": {"id", "ref", "rev", "narHash"},
+		"path":     {"path", "rev", "narHash", "lastModified", "revCount"},
+		"github":   {"owner", "repo", "host", "ref", "rev", "narHash", "lastModified", "treeHash"},
+		"git":      {"ref", "rev", "narHash", "lastModified", "revCount", "shallow", "submodules", "lfs", "exportIgnore", "allRefs", "verifyCommit", "keytype", "publicKey", "publicKeys", "dirtyRev", "dirtyShortRev", "name"},
+		"hg":       {"ref", "rev", "narHash", "revCount", "name"},
+		"tarball":  {"rev", "narHash", "lastModified", "revCount", "name", "unpack"},
 	}
 	for typ, attrs := range want {
 		got := AttrsForType(typ)
