@@ -70,30 +70,89 @@ func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
 		_, problems := lockfile.Parse(src)
 		return lockDiagnostics(path, problems), nil
 	}
-	tree := syntax.Parse(src)
-	defer tree.Close()
-	var diags []analysis.Diagnostic
-	for _, e := range tree.Errors(src) {
-		diags = append(diags, analysis.Diagnostic{File: path, Start: int(e.StartByte), End: int(e.EndByte),
+	in := Input{Path: path, Src: src, Flake: base == "flake.nix"}
+	if in.Flake {
+		lockPath := filepath.Join(filepath.Dir(path), "flake.lock")
+		lockSrc, err := os.ReadFile(lockPath)
+		switch {
+		case err == nil:
+			texts[lockPath] = lockSrc
+			in.LockPath, in.LockSrc = lockPath, lockSrc
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, err
+		}
+	}
+	return Analyze(in).Diagnostics, nil
+}
+
+// Input is one Nix file to analyse, with its flake.lock for a flake.
+type Input struct {
+	Path  string
+	Src   []byte
+	Flake bool // a flake.nix: also the flake analysis
+	// Tree and View, when the caller has them (the server reparses
+	// incrementally); otherwise Analyze parses Src.
+	Tree *syntax.Tree
+	View *syntax.View
+	// The lock beside a flake.nix; LockSrc nil when there is none.
+	LockPath string
+	LockSrc  []byte
+}
+
+// Output is what the analyses found.
+type Output struct {
+	View        *syntax.View
+	Diagnostics []analysis.Diagnostic // in the file and in its lock
+	Scope       *scope.Result
+	Flake       *flake.Flake       // flake.nix only
+	Lock        *lockfile.LockFile // when a lock was given
+}
+
+// Analyze runs every analysis that applies to a Nix file: syntax, names
+// and scopes, and for a flake.nix the flake analysis against its lock.
+// The command line and the language server both use it, so they report
+// the same.
+func Analyze(in Input) Output {
+	tree := in.Tree
+	if tree == nil {
+		tree = syntax.Parse(in.Src)
+		defer tree.Close()
+	}
+	out := Output{View: in.View}
+	if out.View == nil {
+		out.View = syntax.NewView(tree, in.Src)
+	}
+	errs := tree.ErrorsIn(out.View)
+	for _, e := range errs {
+		out.Diagnostics = append(out.Diagnostics, analysis.Diagnostic{File: in.Path, Start: int(e.StartByte), End: int(e.EndByte),
 			Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
 	}
-	view := syntax.NewView(tree, src)
-	diags = append(diags, scope.Analyze(view, scope.Options{File: path, Flake: base == "flake.nix"}).Diagnostics...)
-	if base != "flake.nix" {
-		return diags, nil
+	out.Scope = scope.Analyze(out.View, scope.Options{File: in.Path, Flake: in.Flake})
+	out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
+	if !in.Flake {
+		return out
 	}
-	opts := flake.Options{File: path}
-	lockPath := filepath.Join(filepath.Dir(path), "flake.lock")
-	if lockSrc, err := os.ReadFile(lockPath); err == nil {
-		texts[lockPath] = lockSrc
-		lock, problems := lockfile.Parse(lockSrc)
-		diags = append(diags, lockDiagnostics(lockPath, problems)...)
-		opts.Lock, opts.LockFile = lock, lockPath
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+	opts := flake.Options{File: in.Path}
+	if in.LockSrc != nil {
+		lock, problems := lockfile.Parse(in.LockSrc)
+		out.Diagnostics = append(out.Diagnostics, lockDiagnostics(in.LockPath, problems)...)
+		opts.Lock, opts.LockFile = lock, in.LockPath
+		out.Lock = lock
 	}
-	res := flake.Analyze(view, opts)
-	return append(diags, res.Diagnostics...), nil
+	res := flake.Analyze(out.View, opts)
+	out.Flake = res.Flake
+	for _, d := range res.Diagnostics {
+		// With syntax errors, the tree error recovery built does not say
+		// what the user meant (a missing ';' makes the next binding an
+		// argument of the previous value): findings in flake.nix built on
+		// it mislead, and the syntax error comes first, as for Nix.
+		// Findings in flake.lock stay.
+		if len(errs) > 0 && d.File == in.Path {
+			continue
+		}
+		out.Diagnostics = append(out.Diagnostics, d)
+	}
+	return out
 }
 
 func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {

@@ -11,6 +11,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
 	"github.com/flake-lsp/flake-lsp/analysis/scope"
 	"github.com/flake-lsp/flake-lsp/analysis/unit"
+	"github.com/flake-lsp/flake-lsp/check"
 	"github.com/flake-lsp/flake-lsp/position"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
@@ -49,39 +50,36 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	case kindNix, kindFlake:
 		snap.View = syntax.NewView(tree, text)
 		res.Unit.View = snap.View
-		errs := tree.ErrorsIn(snap.View)
-		syntaxErrors := len(errs) > 0
-		for _, e := range errs {
-			res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: int(e.StartByte), End: int(e.EndByte),
-				Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
-		}
+		in := check.Input{Path: file, Src: text, Flake: d.kind == kindFlake, Tree: tree, View: snap.View}
 		if snap.Large {
+			// Only syntax errors: the other analyses are skipped above the
+			// size limit.
+			for _, e := range tree.ErrorsIn(snap.View) {
+				res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: int(e.StartByte), End: int(e.EndByte),
+					Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
+			}
 			break
 		}
-		sc := scope.Analyze(snap.View, scope.Options{File: file, Flake: d.kind == kindFlake})
-		res.Unit.Scope = sc
-		res.Diagnostics = append(res.Diagnostics, sc.Diagnostics...)
-		if d.kind == kindFlake {
-			opts := flake.Options{File: file}
-			if d.path != "" {
-				lockPath := filepath.Join(filepath.Dir(d.path), "flake.lock")
-				lockSrc, _, err := s.readText(lockPath)
-				switch {
-				case err == nil:
-					lock, problems := lockfile.Parse(lockSrc)
-					res.Texts[lockPath] = lockSrc
-					res.Lock, res.LockPath = lock, lockPath
-					res.Diagnostics = append(res.Diagnostics, lockDiagnostics(lockPath, problems)...)
-					opts.Lock, opts.LockFile = lock, lockPath
-				case !errors.Is(err, fs.ErrNotExist):
-					s.log.Warnf("reading %s: %v", lockPath, err)
-				}
+		if in.Flake && d.path != "" {
+			lockPath := filepath.Join(filepath.Dir(d.path), "flake.lock")
+			lockSrc, _, err := s.readText(lockPath)
+			switch {
+			case err == nil:
+				in.LockPath, in.LockSrc = lockPath, lockSrc
+				res.Texts[lockPath] = lockSrc
+			case !errors.Is(err, fs.ErrNotExist):
+				s.log.Warnf("reading %s: %v", lockPath, err)
 			}
-			fr := flake.Analyze(snap.View, opts)
-			res.Flake = fr.Flake
-			res.Unit.Flake = fr.Flake
-			res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = res.Lock, res.LockPath, res.Texts[res.LockPath]
-			res.Diagnostics = append(res.Diagnostics, flakeDiagnostics(fr.Diagnostics, file, syntaxErrors)...)
+		}
+		out := check.Analyze(in)
+		res.Diagnostics = append(res.Diagnostics, out.Diagnostics...)
+		res.Unit.Scope = out.Scope
+		if in.Flake {
+			res.Flake, res.Unit.Flake = out.Flake, out.Flake
+			if out.Lock != nil {
+				res.Lock, res.LockPath = out.Lock, in.LockPath
+				res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = out.Lock, in.LockPath, in.LockSrc
+			}
 		}
 	case kindLock:
 		lock, problems := lockfile.Parse(text)
@@ -111,24 +109,6 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return res.Diagnostics[i].Start < res.Diagnostics[j].Start })
 	snap.Diagnostics = s.convertDiagnostics(res, file, st, snap.Excluded)
 	return snap
-}
-
-// flakeDiagnostics drops the flake analysis' findings in flake.nix when it
-// has syntax errors: the tree error recovery builds does not say what the
-// user meant (a missing ';' turns the next binding into an argument of the
-// previous value), so findings built on it mislead; the syntax error comes
-// first, as it does for Nix. Findings in flake.lock stay.
-func flakeDiagnostics(diags []analysis.Diagnostic, file string, syntaxErrors bool) []analysis.Diagnostic {
-	if !syntaxErrors {
-		return diags
-	}
-	var out []analysis.Diagnostic
-	for _, d := range diags {
-		if d.File != file {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {
