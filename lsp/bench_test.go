@@ -15,8 +15,9 @@ import (
 // time from sending a one-character didChange to receiving the
 // publishDiagnostics for that version (JSON encoding both ways included;
 // the server adds no coalescing delay). It alternately inserts and
-// deletes a character at the given line, so the text stays valid.
-func benchmarkChangeToDiagnostics(b *testing.B, name string, text, lock []byte, line int) {
+// deletes a character inside a name at the given line and column, so the
+// text stays valid.
+func benchmarkChangeToDiagnostics(b *testing.B, name string, text, lock []byte, line, col int) {
 	dir := b.TempDir()
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, text, 0o644); err != nil {
@@ -39,9 +40,9 @@ func benchmarkChangeToDiagnostics(b *testing.B, name string, text, lock []byte, 
 		v := i + 2
 		start := time.Now()
 		if i%2 == 0 {
-			ss.change(uri, v, [5]any{line, 4, line, 4, "x"})
+			ss.change(uri, v, [5]any{line, col, line, col, "x"})
 		} else {
-			ss.change(uri, v, [5]any{line, 4, line, 5, ""})
+			ss.change(uri, v, [5]any{line, col, line, col + 1, ""})
 		}
 		ss.waitDiags(uri, "diagnostics for the change", func(p publishParams) bool { return p.Version != nil && int(*p.Version) == v })
 		lat = append(lat, time.Since(start))
@@ -62,11 +63,14 @@ func benchmarkChangeToDiagnostics(b *testing.B, name string, text, lock []byte, 
 func BenchmarkChangeToDiagnostics(b *testing.B) {
 	b.Run("flake-300-lines", func(b *testing.B) {
 		nix, lock := benchdata.Flake300()
-		line := strings.Count(string(nix[:strings.Index(string(nix), "tool30 =")]), "\n")
-		benchmarkChangeToDiagnostics(b, "flake.nix", nix, lock, line)
+		at := strings.Index(string(nix), "tool30 =")
+		line := strings.Count(string(nix[:at]), "\n")
+		col := at - strings.LastIndexByte(string(nix[:at]), '\n') // inside "tool30"
+		benchmarkChangeToDiagnostics(b, "flake.nix", nix, lock, line, col)
 	})
 	b.Run("packageset-650KB", func(b *testing.B) {
 		src := benchdata.PackageSet(650_000)
-		benchmarkChangeToDiagnostics(b, "all-packages.nix", src, nil, strings.Count(string(src), "\n")/2)
+		// Lines are "  package_N = ...": column 4 is inside the name.
+		benchmarkChangeToDiagnostics(b, "all-packages.nix", src, nil, strings.Count(string(src), "\n")/2, 4)
 	})
 }
