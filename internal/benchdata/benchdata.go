@@ -28,16 +28,15 @@ func Flake300() (nix, lock []byte) {
 		root = append(root, fmt.Sprintf(`"dep%d": "dep%d"`, i, i))
 	}
 	b.WriteString("  };\n\n  nixConfig = {\n    extra-substituters = [ \"https://example.cachix.org\" ];\n    extra-trusted-public-keys = [ \"example.cachix.org-1:AAAA=\" ];\n  };\n\n")
-	b.WriteString("  outputs = { self, dep0, ... }@inputs:\n    let\n      systems = [ \"x86_64-linux\" \"aarch64-linux\" \"x86_64-darwin\" \"aarch64-darwin\" ];\n      pkgsFor = system: dep0.legacyPackages.${system};\n    in\n    {\n")
+	b.WriteString("  outputs = { self, dep0, ... }@inputs:\n    let\n      pkgsFor = system: dep0.legacyPackages.${system};\n    in\n    {\n")
 	for _, sys := range []string{"x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin"} {
-		fmt.Fprintf(&b, "      packages.%s = {\n", sys)
-		fmt.Fprintf(&b, "        callPackage = (pkgsFor \"%s\").callPackage;\n", sys)
+		fmt.Fprintf(&b, "      packages.%s =\n        let callPackage = (pkgsFor \"%s\").callPackage; in\n        {\n", sys, sys)
 		for p := 0; p < 60; p++ {
 			fmt.Fprintf(&b, "        tool%d = callPackage ./pkgs/tool%d { };\n", p, p)
 		}
 		b.WriteString("      };\n")
 	}
-	b.WriteString("      overlays.default = final: prev: { tools = self.packages.${prev.system}; };\n      nixosModules.default = import ./module.nix;\n    };\n}\n")
+	b.WriteString("      overlays.default = _final: prev: { tools = self.packages.${prev.system}; };\n      nixosModules.default = import ./module.nix;\n    };\n}\n")
 	lockJSON := "{\n  \"nodes\": {\n    " + strings.Join(nodes, ",\n    ") + ",\n    \"root\": {\"inputs\": {" + strings.Join(root, ", ") + "}}\n  },\n  \"root\": \"root\",\n  \"version\": 7\n}\n"
 	return []byte(b.String()), []byte(lockJSON)
 }
