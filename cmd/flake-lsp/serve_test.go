@@ -245,7 +245,8 @@ func TestClientSequences(t *testing.T) {
 	}
 }
 
-// TestRealNeovim drives Neovim itself (headless) as the LSP client.
+// TestRealNeovim drives Neovim itself (headless) as the LSP client,
+// through the plugin in editors/neovim.
 func TestRealNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -255,7 +256,11 @@ func TestRealNeovim(t *testing.T) {
 	flakeText, _ := os.ReadFile("testdata/clients/flake.nix")
 	os.WriteFile(filepath.Join(dir, "flake.nix"), flakeText, 0o644)
 	script, _ := os.ReadFile("testdata/nvim/diagnostics.lua")
-	lua := strings.NewReplacer("@BIN@", binary(t), "@DIR@", dir).Replace(string(script))
+	plugin, err := filepath.Abs("../../editors/neovim")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lua := strings.NewReplacer("@BIN@", binary(t), "@DIR@", dir, "@PLUGIN@", plugin).Replace(string(script))
 	os.WriteFile(filepath.Join(dir, "test.lua"), []byte(lua), 0o644)
 	cmd := exec.Command(nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+filepath.Join(dir, "test.lua"))
 	cmd.Dir = dir
@@ -264,7 +269,8 @@ func TestRealNeovim(t *testing.T) {
 	select {
 	case out := <-done:
 		if cmd.ProcessState.ExitCode() != 0 {
-			t.Fatalf("nvim exited %d: %s", cmd.ProcessState.ExitCode(), out)
+			result, _ := os.ReadFile(filepath.Join(dir, "result.txt"))
+			t.Fatalf("nvim exited %d: %s\n%s", cmd.ProcessState.ExitCode(), out, result)
 		}
 	case <-time.After(60 * time.Second):
 		cmd.Process.Kill()
@@ -275,7 +281,15 @@ func TestRealNeovim(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := string(result)
-	for _, want := range []string{"open: 0 diagnostics", "syntax-error 1:31 unexpected ']'", "stopped"} {
+	for _, want := range []string{
+		"open: 0 diagnostics",
+		"hover: **input `nixpkgs`** — GitHub NixOS/nixpkgs, branch or tag nixos-unstable",
+		"definition: 2:9",
+		"completion has legacyPackages: true",
+		"rename edits: 3",
+		"syntax-error 1:31 unexpected ']'",
+		"stopped",
+	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Neovim saw:\n%s\nwant a line with %q", got, want)
 		}

@@ -1,0 +1,95 @@
+-- flake-lsp for Neovim: starts the server for Nix files and flake.lock,
+-- one client per flake root. Works with Neovim 0.7 (vim.lsp.start_client)
+-- and later (vim.lsp.start).
+local M = {}
+
+local defaults = {
+  cmd = { "flake-lsp" },
+  -- Settings sent as initializationOptions and on workspace/configuration
+  -- (section "flake-lsp"): diagnostics.ignore, exclude, maxFileSize,
+  -- formatter.
+  settings = {},
+  filetypes = { "nix" },
+}
+
+local config = vim.deepcopy(defaults)
+local clients = {} -- root directory -> client id (Neovim 0.7 path)
+
+-- The flake root: the nearest directory with a flake.nix, else the
+-- nearest with .git, else the file's directory.
+local function root_of(path)
+  local dir = vim.fn.fnamemodify(path, ":p:h")
+  local found = vim.fn.findfile("flake.nix", dir .. ";")
+  if found ~= "" then
+    return vim.fn.fnamemodify(found, ":p:h")
+  end
+  local git = vim.fn.finddir(".git", dir .. ";")
+  if git ~= "" then
+    return vim.fn.fnamemodify(git, ":p:h:h")
+  end
+  return dir
+end
+
+local function client_config(root)
+  return {
+    name = "flake-lsp",
+    cmd = config.cmd,
+    root_dir = root,
+    init_options = config.settings,
+    settings = { ["flake-lsp"] = config.settings },
+    -- Answer workspace/configuration from the settings above.
+    handlers = {
+      ["workspace/configuration"] = function(_, params)
+        local out = {}
+        for _, item in ipairs(params.items or {}) do
+          if item.section == "flake-lsp" then
+            table.insert(out, config.settings)
+          else
+            table.insert(out, vim.NIL)
+          end
+        end
+        return out
+      end,
+    },
+  }
+end
+
+-- attach starts (or reuses) the client for the buffer's flake.
+function M.attach(bufnr)
+  bufnr = bufnr or vim.api.nvim_get_current_buf()
+  local path = vim.api.nvim_buf_get_name(bufnr)
+  if path == "" then
+    return
+  end
+  local root = root_of(path)
+  if vim.lsp.start then
+    return vim.lsp.start(client_config(root), { bufnr = bufnr })
+  end
+  local id = clients[root]
+  if id == nil or vim.lsp.get_client_by_id(id) == nil then
+    id = vim.lsp.start_client(client_config(root))
+    clients[root] = id
+  end
+  if id then
+    vim.lsp.buf_attach_client(bufnr, id)
+  end
+  return id
+end
+
+-- setup({ cmd = {...}, settings = {...} }) registers the autocommands.
+function M.setup(opts)
+  config = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
+  local group = vim.api.nvim_create_augroup("flake-lsp", { clear = true })
+  vim.api.nvim_create_autocmd("FileType", {
+    group = group,
+    pattern = config.filetypes,
+    callback = function(args) M.attach(args.buf) end,
+  })
+  vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
+    group = group,
+    pattern = "flake.lock",
+    callback = function(args) M.attach(args.buf) end,
+  })
+end
+
+return M
