@@ -158,6 +158,7 @@ func (s *Server) initialize(ctx context.Context, params json.RawMessage) (any, e
 		result.Capabilities.DiagnosticProvider = &diagnosticProvider{Identifier: "flake-lsp", InterFileDependencies: true}
 	}
 	result.Capabilities.DocumentFormattingProvider = true
+	result.Capabilities.CodeActionProvider = map[string]any{"codeActionKinds": []string{"quickfix"}}
 	s.addFeatureCapabilities(&result.Capabilities)
 	return result, nil
 }

@@ -13,6 +13,7 @@ func (s *Server) methodTable() map[string]method {
 		"workspace/didChangeWatchedFiles":  {fn: s.didChangeWatchedFiles, sync: true},
 		"textDocument/diagnostic":          {fn: s.documentDiagnostic},
 		"textDocument/formatting":          {fn: s.formatting},
+		"textDocument/codeAction":          {fn: s.codeAction},
 	}
 	s.addFeatureMethods(m)
 	return m

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flake-lsp/flake-lsp/position"
 )
 
 func TestFormatting(t *testing.T) {
@@ -98,5 +100,48 @@ func TestNoGoroutineLeak(t *testing.T) {
 	if n := runtime.NumGoroutine(); n > before {
 		buf := make([]byte, 1<<20)
 		t.Fatalf("%d goroutines before, %d after:\n%s", before, n, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+// TestCodeActions: the quick fix a diagnostic carries is offered, whether
+// or not the client sends the diagnostic's data back.
+func TestCodeActions(t *testing.T) {
+	ss := newSession(t, nil)
+	ss.initialize(nil)
+	uri := "file:///tmp/ca/flake.nix"
+	ss.open(uri, "{\n  inputs.nixpkgs.url = \"githbu:NixOS/nixpkgs\";\n  outputs = { self, nixpkgs }: { lib = nixpkgs.lib; };\n}\n")
+	p := ss.waitDiags(uri, "url-scheme-typo", hasCode("url-scheme-typo"))
+	var d Diagnostic
+	for _, x := range p.Diagnostics {
+		if x.Code == "url-scheme-typo" {
+			d = x
+		}
+	}
+	for _, withData := range []bool{true, false} {
+		sent := d
+		if !withData {
+			sent.Data = nil
+		}
+		var actions []struct {
+			Title string `json:"title"`
+			Kind  string `json:"kind"`
+			Edit  struct {
+				Changes map[string][]struct {
+					Range   position.Range `json:"range"`
+					NewText string         `json:"newText"`
+				} `json:"changes"`
+			} `json:"edit"`
+		}
+		if err := ss.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": d.Range,
+			"context": map[string]any{"diagnostics": []Diagnostic{sent}}}, &actions); err != nil {
+			t.Fatal(err)
+		}
+		if len(actions) == 0 || actions[0].Kind != "quickfix" {
+			t.Fatalf("data %v: actions %+v", withData, actions)
+		}
+		e := actions[0].Edit.Changes[uri]
+		if len(e) != 1 || e[0].NewText != "github" || e[0].Range.Start.Line != 1 {
+			t.Errorf("data %v: edit %+v", withData, e)
+		}
 	}
 }
