@@ -25,14 +25,9 @@ func Closest(name string, candidates []string) string {
 	return best
 }
 
-// distance is the optimal string alignment distance: insertions,
-// deletions, substitutions and swaps of neighbours (githbu) count one.
-func distance(a, b string) int {
-	var buf [3][]int
-	return distanceBuf(a, b, &buf)
-}
-
-// distanceBuf computes distance with three rows (two back, for swaps).
+// distanceBuf is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours (githbu) count one;
+// computed with three rows (two back, for swaps) kept in buf.
 func distanceBuf(a, b string, buf *[3][]int) int {
 	n := len(b) + 1
 	for i := range buf {

@@ -13,6 +13,10 @@ func TestClosest(t *testing.T) {
 		{"Outputs", []string{"outputs"}, "outputs"},
 		{"nixpkg", []string{"nixpkgs", "utils"}, "nixpkgs"},
 		{"completely-different", []string{"outputs"}, ""},
+		{"inptus", []string{"inputs", "outputs"}, "inputs"}, // a swap counts one
+		{"abcdef", []string{"abcxyz", "abcdxy"}, "abcdxy"},  // the nearer wins
+		{"a", []string{"abcd"}, ""},                         // too far apart in length
+		{"nixpkgs-unstable", []string{"nixpkgs-unstabel", "nixpkgs"}, "nixpkgs-unstabel"},
 	}
 	for _, c := range cases {
 		if got := Closest(c.name, c.cands); got != c.want {

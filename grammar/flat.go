@@ -47,8 +47,7 @@ func Flatten(root *sitter.Node, sizeHint int) []FlatNode {
 	// go-tree-sitter's Node starts with the C TSNode it wraps (32 bytes of
 	// integers and C pointers); copy it out of the Go struct, whose other
 	// field is a Go pointer cgo must not see.
-	var tsnode [4]uint64
-	tsnode = *(*[4]uint64)(unsafe.Pointer(root))
+	tsnode := *(*[4]uint64)(unsafe.Pointer(root))
 	cnode := unsafe.Pointer(&tsnode)
 	nodes := make([]FlatNode, sizeHint/2+64)
 	for {

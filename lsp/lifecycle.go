@@ -271,8 +271,6 @@ func (s *Server) didChangeWatchedFiles(ctx context.Context, params json.RawMessa
 	return nil, nil
 }
 
-func (s *Server) shutdownRequested() bool { return s.state.Load() == stateShutdown }
-
 // errNotOpen answers requests about documents the client has not opened.
 func errNotOpen(uri string) error {
 	return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "document not open: %s", uri)

@@ -100,8 +100,8 @@ func TestCancelNumericID(t *testing.T) {
 func TestPanicIsAnswered(t *testing.T) {
 	ss := newSession(t, func(s *Server) {
 		s.methods["flake/test/panic"] = method{fn: func(context.Context, json.RawMessage) (any, error) {
-			var m map[string]int
-			m["boom"]++ // nil map write
+			var list []int
+			_ = list[len(list)] // index out of range
 			return nil, nil
 		}}
 		s.methods["flake/test/panicSync"] = method{sync: true, fn: func(context.Context, json.RawMessage) (any, error) {

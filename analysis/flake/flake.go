@@ -14,6 +14,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/flakeref"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
+	"github.com/flake-lsp/flake-lsp/analysis/schema"
 	"github.com/flake-lsp/flake-lsp/grammar"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
@@ -197,24 +198,6 @@ func (a *analyzer) inputs(at *attr) {
 	}
 }
 
-var inputAttrsByType = map[string][]string{
-	"indirect":  {"id", "ref", "rev", "narHash"},
-	"path":      {"path", "rev", "revCount", "lastModified", "narHash"},
-	"git":       {"url", "ref", "rev", "shallow", "submodules", "lfs", "exportIgnore", "allRefs", "lastModified", "revCount", "narHash", "name", "dirtyRev", "dirtyShortRev", "verifyCommit", "keytype", "publicKey", "publicKeys"},
-	"hg":        {"url", "ref", "rev", "revCount", "narHash", "name"},
-	"github":    {"owner", "repo", "ref", "rev", "narHash", "lastModified", "host", "treeHash"},
-	"gitlab":    {"owner", "repo", "ref", "rev", "narHash", "lastModified", "host", "treeHash"},
-	"sourcehut": {"owner", "repo", "ref", "rev", "narHash", "lastModified", "host", "treeHash"},
-	"tarball":   {"url", "narHash", "name", "unpack", "rev", "revCount", "lastModified"},
-	"file":      {"url", "narHash", "name", "unpack", "rev", "revCount", "lastModified"},
-}
-
-// requiredAttrs are the attributes each input type cannot do without.
-var requiredAttrs = map[string][]string{
-	"indirect": {"id"}, "path": {"path"}, "git": {"url"}, "hg": {"url"}, "tarball": {"url"}, "file": {"url"},
-	"github": {"owner", "repo"}, "gitlab": {"owner", "repo"}, "sourcehut": {"owner", "repo"},
-}
-
 // input reads one input declaration (top is false for overrides).
 func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	in := &Input{Name: name, Key: at.key, URLNode: none, FollNode: none, Flake: true, Attrs: map[string]string{}, Inputs: map[string]*Input{}}
@@ -356,14 +339,15 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 				"'%s' is not allowed next to `url` without `type` (Nix: unexpected flake input attribute '%s'); put it in the URL (`?%s=...`) or use the attribute form with `type`", key, key, key)
 			continue
 		}
-		allowed, known := inputAttrsByType[typ]
+		_, known := schema.InputTypes[typ]
+		allowed := schema.AllowedForType(typ)
 		if known && !contains(allowed, key) {
 			a.report(node, analysis.Error, "input-attribute-not-supported",
 				"input attribute '%s' is not supported by type '%s' (Nix 2.19+: input attribute '%s' not supported by scheme '%s'); it accepts %s", key, typ, key, typ, strings.Join(allowed, ", "))
 		}
 	}
 	if hasType {
-		for _, req := range requiredAttrs[typ] {
+		for _, req := range schema.RequiredForType(typ) {
 			if _, ok := in.Attrs[req]; !ok && !(req == "url" && in.URL != "") {
 				a.report(attrs.get("type").key, analysis.Error, "input-missing-attribute",
 					"an input of type '%s' needs '%s' (Nix: input attribute '%s' is missing)", typ, req, req)
@@ -372,10 +356,10 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 		if id, ok := in.Attrs["id"]; ok && typ == "indirect" && !validInputName(id) {
 			a.report(attrs.get("id").value, analysis.Error, "input-bad-value", "'%s' is not a valid flake id (Nix: '%s' is not a valid flake ID)", id, id)
 		}
-		if _, known := inputAttrsByType[typ]; !known {
+		if _, known := schema.InputTypes[typ]; !known {
 			node := attrs.get("type").value
 			a.report(node, analysis.Error, "input-unknown-type",
-				"unknown input type '%s' (Nix fails when fetching it: cannot fetch unsupported input); types are %s", typ, strings.Join(sortedKeys(inputAttrsByType), ", "))
+				"unknown input type '%s' (Nix fails when fetching it: cannot fetch unsupported input); types are %s", typ, strings.Join(schema.InputTypeNames(), ", "))
 		}
 	}
 }
@@ -880,11 +864,3 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func sortedKeys(m map[string][]string) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}

@@ -17,16 +17,13 @@ type InputAttr struct {
 	Doc   string
 }
 
-var (
-	forge   = []string{"github", "gitlab", "sourcehut"}
-	gitLike = []string{"git", "hg"}
-)
+var forge = []string{"github", "gitlab", "sourcehut"}
 
 // InputAttrs lists the attributes an input declaration may have. The
 // general ones come first; the rest are the attribute form of a flake
 // reference, allowed per input type (Nix's fetchers reject others).
 var InputAttrs = []InputAttr{
-	{Name: "url", Value: "string", Doc: "The flake reference, e.g. `github:NixOS/nixpkgs/nixos-unstable`; the short form of the attributes below. With `url` and no `type`, the other attributes must belong to the URL's type."},
+	{Name: "url", RequiredBy: []string{"git", "hg", "tarball", "file"}, Value: "string", Doc: "The flake reference, e.g. `github:NixOS/nixpkgs/nixos-unstable`; the short form of the attributes below. With `url` and no `type`, the other attributes must belong to the URL's type."},
 	{Name: "type", Value: "string", Doc: "The fetcher, for the attribute form: `github`, `gitlab`, `sourcehut`, `git`, `hg`, `path`, `tarball`, `file` or `indirect`."},
 	{Name: "flake", Value: "bool", Doc: "`false` for a source that is not a flake (no flake.nix): the input is then just its source tree, without outputs or inputs of its own."},
 	{Name: "follows", Value: "string", Doc: "Use another input instead of fetching this one: `\"nixpkgs\"`, or a path through inputs like `\"home-manager/nixpkgs\"`. Cannot be combined with `url`."},
@@ -92,6 +89,28 @@ func AttrsForType(typ string) []string {
 		}
 	}
 	return out
+}
+
+// AllowedForType lists what an input of type typ accepts in attribute
+// form besides `type` and the general attributes: `url` where the type
+// needs one, then the type's own attributes.
+func AllowedForType(typ string) []string {
+	var out []string
+	for _, a := range InputAttrs {
+		if a.Types == nil && contains(a.RequiredBy, typ) {
+			out = append(out, a.Name)
+		}
+	}
+	return append(out, AttrsForType(typ)...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // RequiredForType lists the attributes an input of type typ needs.
