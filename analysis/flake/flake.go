@@ -437,7 +437,7 @@ func (a *analyzer) outputs(at *attr) {
 	}
 	a.flake.Formals = map[string]syntax.NodeID{}
 	for c := a.v.FirstChild(formals); c != none; c = a.v.Next(c) {
-		if !a.v.IsNamed(c) {
+		if !content(a.v, c) {
 			continue
 		}
 		switch a.v.Kind(c) {
@@ -630,12 +630,12 @@ func identifierTexts(v *syntax.View, n syntax.NodeID) map[string]bool {
 	for m, end := n, v.SubtreeEnd(n); m < end; m++ {
 		switch v.Kind(m) {
 		case grammar.KindIdentifier:
-			if !v.IsNamed(m) {
+			if !content(v, m) {
 				continue
 			}
 		case grammar.KindAttribute:
 			p := v.Parent(m)
-			if !v.IsNamed(m) || v.Nodes[m].Field != fieldAttribute || !v.Is(p, grammar.KindInherit) || v.ChildByField(p, fieldSource) != none {
+			if !content(v, m) || v.Nodes[m].Field != fieldAttribute || !v.Is(p, grammar.KindInherit) || v.ChildByField(p, fieldSource) != none {
 				continue // not inherited, or inherit (e) x: an attribute of e
 			}
 		default:
@@ -863,4 +863,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-

@@ -8,6 +8,12 @@ import (
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
+// content reports a named node that is not a comment: comments are named
+// children too, and are never what the analysis looks for.
+func content(v *syntax.View, n syntax.NodeID) bool {
+	return v.Nodes[n].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed
+}
+
 // none is an absent node.
 const none = syntax.NoNode
 
@@ -143,7 +149,7 @@ func (s *attrSet) add(name string, key syntax.NodeID) *attr {
 // is one of its parts).
 func namedKids(v *syntax.View, n syntax.NodeID, out []syntax.NodeID) []syntax.NodeID {
 	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
-		if v.Nodes[c].Flags&grammar.FlagNamed != 0 {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed {
 			out = append(out, c)
 		}
 	}
@@ -155,7 +161,7 @@ func namedKids(v *syntax.View, n syntax.NodeID, out []syntax.NodeID) []syntax.No
 func firstNamed(v *syntax.View, n syntax.NodeID) (first syntax.NodeID, count int) {
 	first = none
 	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
-		if v.Nodes[c].Flags&grammar.FlagNamed != 0 {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed {
 			if count == 0 {
 				first = c
 			}
@@ -182,14 +188,14 @@ func collectBindings(v *syntax.View, s *attrSet, set syntax.NodeID) {
 		s.reserve(bindings)
 	}
 	for c := v.FirstChild(set); c != none; c = v.Nodes[c].Next {
-		if v.Nodes[c].Flags&grammar.FlagNamed == 0 {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) != grammar.FlagNamed {
 			continue
 		}
 		switch v.Kind(c) {
 		case grammar.KindBinding:
 			path, value := none, none
 			for k := v.FirstChild(c); k != none; k = v.Nodes[k].Next {
-				if v.Nodes[k].Flags&grammar.FlagNamed == 0 {
+				if v.Nodes[k].Flags&(grammar.FlagNamed|grammar.FlagExtra) != grammar.FlagNamed {
 					continue
 				}
 				switch v.Nodes[k].Field {
@@ -205,7 +211,7 @@ func collectBindings(v *syntax.View, s *attrSet, set syntax.NodeID) {
 			target := s
 			var last *attr
 			for part := v.FirstChild(path); part != none; part = v.Nodes[part].Next {
-				if v.Nodes[part].Flags&grammar.FlagNamed == 0 {
+				if v.Nodes[part].Flags&(grammar.FlagNamed|grammar.FlagExtra) != grammar.FlagNamed {
 					continue
 				}
 				name, ok := staticName(v, part)
@@ -238,7 +244,7 @@ func collectBindings(v *syntax.View, s *attrSet, set syntax.NodeID) {
 			}
 		case grammar.KindInherit:
 			for part := v.FirstChild(c); part != none; part = v.Nodes[part].Next {
-				if v.Nodes[part].Flags&grammar.FlagNamed == 0 || v.Nodes[part].Field != fieldAttribute {
+				if v.Nodes[part].Flags&(grammar.FlagNamed|grammar.FlagExtra) != grammar.FlagNamed || v.Nodes[part].Field != fieldAttribute {
 					continue
 				}
 				if name, ok := staticName(v, part); ok {
@@ -253,7 +259,7 @@ func collectBindings(v *syntax.View, s *attrSet, set syntax.NodeID) {
 // nextNamed is the next named sibling of n (a comment counts).
 func nextNamed(v *syntax.View, n syntax.NodeID) syntax.NodeID {
 	for c := v.Nodes[n].Next; c != none; c = v.Nodes[c].Next {
-		if v.Nodes[c].Flags&grammar.FlagNamed != 0 {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed {
 			return c
 		}
 	}
@@ -303,7 +309,7 @@ func stringValue(v *syntax.View, n syntax.NodeID) (string, []int, bool) {
 	var offsets []int
 	src := v.Src
 	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
-		if v.Nodes[c].Flags&grammar.FlagNamed == 0 {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) != grammar.FlagNamed {
 			continue
 		}
 		start, end := int(v.Nodes[c].Start), int(v.Nodes[c].End)

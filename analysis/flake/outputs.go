@@ -418,7 +418,7 @@ func (a *analyzer) checkModuleArgs(lam syntax.NodeID) {
 	last := none
 	var have [len(moduleArgs)]bool
 	for c := v.FirstChild(f); c != none; c = v.Next(c) {
-		if !v.IsNamed(c) {
+		if !content(v, c) {
 			continue
 		}
 		switch v.Kind(c) {
@@ -548,7 +548,7 @@ func (a *analyzer) renameParameter(lam syntax.NodeID, oldName, newName string) (
 			return
 		}
 		for c := v.FirstChild(n); c != none; c = v.Next(c) {
-			if !v.IsNamed(c) {
+			if !content(v, c) {
 				continue
 			}
 			switch v.Kind(c) {

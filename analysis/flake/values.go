@@ -321,7 +321,7 @@ func (a *analyzer) scopeOf(id syntax.NodeID) (scope, val syntax.NodeID) {
 			}
 			if f := v.ChildByField(n, fieldFormals); f != none {
 				for c := v.FirstChild(f); c != none; c = v.Nodes[c].Next {
-					if !v.IsNamed(c) {
+					if !content(v, c) {
 						continue
 					}
 					if nm := v.ChildByField(c, fieldName); v.Kind(c) == grammar.KindFormal && nm != none && string(v.Src[v.Nodes[nm].Start:v.Nodes[nm].End]) == string(name) {
@@ -350,7 +350,7 @@ func (a *analyzer) bindings(scope syntax.NodeID) map[string]syntax.NodeID {
 		}
 	}
 	for c := v.FirstChild(scope); c != none; c = v.Nodes[c].Next {
-		if !v.IsNamed(c) {
+		if !content(v, c) {
 			continue
 		}
 		switch v.Kind(c) {
@@ -372,7 +372,7 @@ func (a *analyzer) bindings(scope syntax.NodeID) map[string]syntax.NodeID {
 			}
 		case grammar.KindInherit:
 			for p := v.FirstChild(c); p != none; p = v.Nodes[p].Next {
-				if v.IsNamed(p) && v.Nodes[p].Field == fieldAttribute {
+				if content(v, p) && v.Nodes[p].Field == fieldAttribute {
 					add(v.Text(p), none)
 				}
 			}
