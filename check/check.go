@@ -68,7 +68,7 @@ func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
 			return nil, nil // reported with its flake.nix
 		}
 		_, problems := lockfile.Parse(src)
-		return lockDiagnostics(path, problems), nil
+		return LockDiagnostics(path, problems), nil
 	}
 	in := Input{Path: path, Src: src, Flake: base == "flake.nix"}
 	if in.Flake {
@@ -123,10 +123,7 @@ func Analyze(in Input) Output {
 		out.View = syntax.NewView(tree, in.Src)
 	}
 	errs := tree.ErrorsIn(out.View)
-	for _, e := range errs {
-		out.Diagnostics = append(out.Diagnostics, analysis.Diagnostic{File: in.Path, Start: int(e.StartByte), End: int(e.EndByte),
-			Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
-	}
+	out.Diagnostics = SyntaxDiagnostics(in.Path, errs)
 	out.Scope = scope.Analyze(out.View, scope.Options{File: in.Path, Flake: in.Flake})
 	out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
 	if !in.Flake {
@@ -135,7 +132,7 @@ func Analyze(in Input) Output {
 	opts := flake.Options{File: in.Path}
 	if in.LockSrc != nil {
 		lock, problems := lockfile.Parse(in.LockSrc)
-		out.Diagnostics = append(out.Diagnostics, lockDiagnostics(in.LockPath, problems)...)
+		out.Diagnostics = append(out.Diagnostics, LockDiagnostics(in.LockPath, problems)...)
 		opts.Lock, opts.LockFile = lock, in.LockPath
 		out.Lock = lock
 	}
@@ -155,7 +152,18 @@ func Analyze(in Input) Output {
 	return out
 }
 
-func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {
+// SyntaxDiagnostics turns syntax errors into diagnostics in path.
+func SyntaxDiagnostics(path string, errs []syntax.Error) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, e := range errs {
+		out = append(out, analysis.Diagnostic{File: path, Start: int(e.StartByte), End: int(e.EndByte),
+			Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
+	}
+	return out
+}
+
+// LockDiagnostics turns a lock file's problems into diagnostics in path.
+func LockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, p := range problems {
 		out = append(out, analysis.Diagnostic{File: path, Start: p.Start, End: p.End,

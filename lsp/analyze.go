@@ -54,10 +54,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 		if snap.Large {
 			// Only syntax errors: the other analyses are skipped above the
 			// size limit.
-			for _, e := range tree.ErrorsIn(snap.View) {
-				res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: int(e.StartByte), End: int(e.EndByte),
-					Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
-			}
+			res.Diagnostics = append(res.Diagnostics, check.SyntaxDiagnostics(file, tree.ErrorsIn(snap.View))...)
 			break
 		}
 		if in.Flake && d.path != "" {
@@ -85,7 +82,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 		lock, problems := lockfile.Parse(text)
 		res.Lock, res.LockPath = lock, file
 		res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = lock, file, text
-		res.Diagnostics = append(res.Diagnostics, lockDiagnostics(file, problems)...)
+		res.Diagnostics = append(res.Diagnostics, check.LockDiagnostics(file, problems)...)
 		// Stale and unused nodes are found by analysing the flake.nix
 		// beside the lock (open or on disk) against this text.
 		if d.path != "" && lock != nil {
@@ -109,15 +106,6 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return res.Diagnostics[i].Start < res.Diagnostics[j].Start })
 	snap.Diagnostics = s.convertDiagnostics(res, file, st, snap.Excluded)
 	return snap
-}
-
-func lockDiagnostics(path string, problems []lockfile.Problem) []analysis.Diagnostic {
-	var out []analysis.Diagnostic
-	for _, p := range problems {
-		out = append(out, analysis.Diagnostic{File: path, Start: p.Start, End: p.End,
-			Severity: p.Severity, Code: p.Code, Message: p.Message})
-	}
-	return out
 }
 
 func parseForLoad(data []byte) *syntax.Tree { return syntax.Parse(data) }

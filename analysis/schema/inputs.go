@@ -80,28 +80,30 @@ func InputAttrByName(name string) (InputAttr, bool) {
 // AttrsForType lists the type-specific attributes an input of type typ
 // accepts, in table order.
 func AttrsForType(typ string) []string {
-	var out []string
-	for _, a := range InputAttrs {
-		for _, t := range a.Types {
-			if t == typ {
-				out = append(out, a.Name)
-			}
-		}
-	}
-	return out
+	return attrsWhere(func(a InputAttr) bool { return contains(a.Types, typ) })
 }
 
 // AllowedForType lists what an input of type typ accepts in attribute
 // form besides `type` and the general attributes: `url` where the type
 // needs one, then the type's own attributes.
 func AllowedForType(typ string) []string {
+	url := attrsWhere(func(a InputAttr) bool { return a.Types == nil && contains(a.RequiredBy, typ) })
+	return append(url, AttrsForType(typ)...)
+}
+
+// RequiredForType lists the attributes an input of type typ needs.
+func RequiredForType(typ string) []string {
+	return attrsWhere(func(a InputAttr) bool { return contains(a.RequiredBy, typ) })
+}
+
+func attrsWhere(keep func(InputAttr) bool) []string {
 	var out []string
 	for _, a := range InputAttrs {
-		if a.Types == nil && contains(a.RequiredBy, typ) {
+		if keep(a) {
 			out = append(out, a.Name)
 		}
 	}
-	return append(out, AttrsForType(typ)...)
+	return out
 }
 
 func contains(list []string, s string) bool {
@@ -111,19 +113,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// RequiredForType lists the attributes an input of type typ needs.
-func RequiredForType(typ string) []string {
-	var out []string
-	for _, a := range InputAttrs {
-		for _, t := range a.RequiredBy {
-			if t == typ {
-				out = append(out, a.Name)
-			}
-		}
-	}
-	return out
 }
 
 // InputTypeNames lists the known input types, sorted.

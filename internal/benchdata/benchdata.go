@@ -60,3 +60,31 @@ func PackageSet(size int) []byte {
 	out.WriteString("}\n")
 	return out.Bytes()
 }
+
+// ScopedPackageSet writes a nixpkgs-style package set of at least size bytes:
+// a function of the usual arguments returning one large attribute set of
+// callPackage calls, overrides with local lets, inherits from pkgs, a with
+// and a rec set here and there; the shape of all-packages.nix.
+func ScopedPackageSet(size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("{ lib, config, stdenv, callPackage, fetchurl, pkgs, overrides ? { } }:\n\nlet\n")
+	b.WriteString("  inherit (lib) optional optionals recurseIntoAttrs;\n  isDarwin = stdenv.hostPlatform.isDarwin;\nin\n{\n")
+	for i := 0; b.Len() < size; i++ {
+		switch i % 8 {
+		case 0, 1, 2:
+			fmt.Fprintf(&b, "  pkg%d = callPackage ../development/libraries/pkg%d { };\n", i, i)
+		case 3:
+			fmt.Fprintf(&b, "  pkg%d = callPackage ../tools/pkg%d {\n    inherit (pkgs) openssl zlib;\n    stdenv = if isDarwin then pkgs.clangStdenv else stdenv;\n  };\n", i, i)
+		case 4:
+			fmt.Fprintf(&b, "  pkg%d_full = pkgs.pkg%d.override { withFeature = true; version = \"1.%d.0\"; };\n", i, i-1, i)
+		case 5:
+			fmt.Fprintf(&b, "  pkg%d = let\n      version = \"2.%d\";\n      src = fetchurl { url = \"https://example.org/pkg-${version}.tar.gz\"; hash = lib.fakeHash; };\n    in callPackage ../servers/pkg%d { inherit version src; };\n", i, i, i)
+		case 6:
+			fmt.Fprintf(&b, "  pkg%dPackages = recurseIntoAttrs (with pkgs; {\n    a = callPackage ../a%d { inherit zlib; };\n    b = optional config.allowUnfree unfreeThing;\n  });\n", i, i)
+		default:
+			fmt.Fprintf(&b, "  pkg%dSet = rec {\n    base = callPackage ../base%d { };\n    extended = base.overrideAttrs (old: { patches = (old.patches or [ ]) ++ optionals isDarwin [ ./darwin.patch ]; });\n  };\n", i, i)
+		}
+	}
+	b.WriteString("} // overrides\n")
+	return b.Bytes()
+}
