@@ -73,4 +73,11 @@ func BenchmarkChangeToDiagnostics(b *testing.B) {
 		// Lines are "  package_N = ...": column 4 is inside the name.
 		benchmarkChangeToDiagnostics(b, "all-packages.nix", src, nil, strings.Count(string(src), "\n")/2, 4)
 	})
+	b.Run("scoped-packageset-650KB", func(b *testing.B) {
+		// With lets, withs, inherits and rec sets: more for the scope
+		// analysis to do. The edit is inside a package name ("  pkgN =").
+		src := benchdata.ScopedPackageSet(650_000)
+		at := strings.Index(string(src), "\n  pkg5000 =") + 1
+		benchmarkChangeToDiagnostics(b, "all-packages.nix", src, nil, strings.Count(string(src[:at]), "\n"), 4)
+	})
 }
