@@ -1,7 +1,7 @@
 # flake-lsp developer commands. `make test` is what CI runs.
 GO ?= go
 
-.PHONY: build test grammar bench fuzz-long example
+.PHONY: build test grammar bench fuzz-long example vscode
 
 build:
 	$(GO) build -o bin/flake-lsp ./cmd/flake-lsp
@@ -25,3 +25,8 @@ fuzz-long:
 # Check the realistic flakes in testdata.
 example:
 	$(GO) run ./cmd/flake-lsp check testdata/flakes
+
+# The VS Code extension (editors/vscode): install, bundle, and run its node
+# tests against the server built here.
+vscode: build
+	cd editors/vscode && npm ci && npm run build && FLAKE_LSP_BIN=$$PWD/../../bin/flake-lsp npm test
