@@ -20,21 +20,50 @@ var (
 	valueHelpers    = []string{"genAttrs", "forAllSystems", "forEachSystem", "eachDefaultSystemMap", "eachSystemMap", "forSystems", "eachSystems"}
 )
 
+// OutputsPlace says where an offset is in the flake's outputs.
+type OutputsPlace struct {
+	// Path is the attribute path inside the outputs: ["packages",
+	// "x86_64-linux"], or ["packages", SystemSlot] where a helper supplies
+	// the system. It ends with the key under the cursor when the offset
+	// is on a key.
+	Path []string
+	// PerSystem: the set at the top of Path is what a function returns
+	// once per system (flake-utils' eachSystem family, flake-parts'
+	// perSystem): only per-system outputs belong at its top level.
+	PerSystem bool
+	// PartsModule: the offset is in flake-parts' module itself (the
+	// argument of mkFlake) outside `flake` and `perSystem`; Path is then
+	// the path in the module (["systems"], or empty in its top level).
+	PartsModule bool
+}
+
 // OutputsPath says whether the offset is in the attribute set the
 // flake's outputs function returns (also through let, with, `//`,
 // flake-utils' eachSystem family, genAttrs-style helpers and flake-parts'
-// perSystem and flake), and at which attribute path inside the outputs:
-// ["packages", "x86_64-linux"], or ["packages", SystemSlot] where a
-// helper supplies the system. The path ends with the key under the cursor
-// when InKey.
+// perSystem and flake), and at which attribute path inside the outputs
+// (see OutputsPlace.Path).
 func (u *Unit) OutputsPath(p *Place) ([]string, bool) {
-	if !u.IsFlake() || u.Flake.Outputs == syntax.NoNode {
+	op, ok := u.OutputsAt(p)
+	if !ok || op.PartsModule {
 		return nil, false
+	}
+	return op.Path, true
+}
+
+// OutputsAt is OutputsPath with what else the place says.
+func (u *Unit) OutputsAt(p *Place) (OutputsPlace, bool) {
+	if !u.IsFlake() || u.Flake.Outputs == syntax.NoNode {
+		return OutputsPlace{}, false
 	}
 	v := u.View
 	names, root, ok := u.KeyPath(p)
 	if !ok {
-		return nil, false
+		return OutputsPlace{}, false
+	}
+	inKey := p.InKey && !p.KeyGap
+	if p.InKey && p.KeyGap {
+		// The names up to the gap are the set path of a name being typed.
+		names = names[:len(names)-1]
 	}
 	var prefix []string // levels found outside root, outermost first
 	perSystem := false
@@ -42,28 +71,28 @@ func (u *Unit) OutputsPath(p *Place) ([]string, bool) {
 	for steps := 0; n != syntax.NoNode && steps < 64; steps++ {
 		up := v.Parent(n)
 		if up == syntax.NoNode {
-			return nil, false
+			return OutputsPlace{}, false
 		}
 		switch {
 		case v.Is(up, grammar.KindParenthesized):
 		case v.Is(up, grammar.KindLet) || v.Is(up, grammar.KindWith) || v.Is(up, grammar.KindAssert):
 			if v.Child(up, grammar.FieldBody) != n {
-				return nil, false
+				return OutputsPlace{}, false
 			}
 		case v.Is(up, grammar.KindBinary):
-			if v.Text(v.Child(up, grammar.FieldOperator)) != "//" {
-				return nil, false
+			if !isUpdate(v, up) {
+				return OutputsPlace{}, false
 			}
 		case v.Is(up, grammar.KindLambda):
 			if up == u.Flake.Outputs {
-				return joinOutputs(prefix, names, perSystem), true
+				return place(prefix, names, perSystem, inKey), true
 			}
 			if u.isPerSystemModule(up) {
-				return joinOutputs(prefix, names, true), true
+				return place(prefix, names, true, inKey), true
 			}
 			call, fn := outermostCall(v, up)
 			if call == syntax.NoNode {
-				return nil, false
+				return OutputsPlace{}, false
 			}
 			switch {
 			case endsWithAny(fn, wholeSetHelpers):
@@ -78,47 +107,56 @@ func (u *Unit) OutputsPath(p *Place) ([]string, bool) {
 					b = v.Parent(b)
 				}
 				if b == syntax.NoNode || !v.Is(b, grammar.KindBinding) {
-					return nil, false
+					return OutputsPlace{}, false
 				}
 				outer := &Place{Frames: framesFrom(u, b)}
 				outerNames, outerRoot, ok := u.ValuePath(outer)
 				if !ok {
-					return nil, false
+					return OutputsPlace{}, false
 				}
 				prefix = append(append(outerNames, SystemSlot), prefix...)
 				n = outerRoot
 				continue
+			case strings.HasSuffix(fn, "mkFlake"):
+				// flake-parts' module written as a function:
+				// mkFlake { ... } ({ withSystem, ... }: { ... }).
+				return u.flakePartsPlace(names, perSystem, prefix, inKey)
 			default:
-				return nil, false
+				return OutputsPlace{}, false
 			}
 		case v.Is(up, grammar.KindApply):
 			// flake-parts: mkFlake { ... } { perSystem = ...; flake = ...; }
 			fn := callee(v, up)
 			if !strings.HasSuffix(fn, "mkFlake") || v.Child(up, grammar.FieldArgument) != n {
-				return nil, false
+				return OutputsPlace{}, false
 			}
-			return u.flakePartsPath(names, perSystem, prefix)
-		case v.Is(up, grammar.KindBinding):
-			return nil, false
+			return u.flakePartsPlace(names, perSystem, prefix, inKey)
 		default:
-			return nil, false
+			return OutputsPlace{}, false
 		}
 		n = up
 	}
-	return nil, false
+	return OutputsPlace{}, false
 }
 
-// flakePartsPath maps a path in mkFlake's module to the outputs: under
-// `flake` the outputs themselves, under `perSystem`'s result per system.
-func (u *Unit) flakePartsPath(names []string, perSystem bool, prefix []string) ([]string, bool) {
-	if len(prefix) > 0 || perSystem || len(names) == 0 {
-		return nil, false
+// flakePartsPlace maps a path in mkFlake's module to the outputs: under
+// `flake` the outputs themselves, under a `perSystem` set per system;
+// elsewhere it is the module's own options.
+func (u *Unit) flakePartsPlace(names []string, perSystem bool, prefix []string, inKey bool) (OutputsPlace, bool) {
+	if len(prefix) > 0 || perSystem {
+		return OutputsPlace{}, false
+	}
+	if len(names) == 0 || inKey && len(names) == 1 {
+		return OutputsPlace{Path: names, PartsModule: true}, true
 	}
 	switch names[0] {
 	case "flake":
-		return names[1:], true
+		return OutputsPlace{Path: names[1:]}, true
+	case "perSystem":
+		// perSystem written as a set (a module without arguments).
+		return place(nil, names[1:], true, inKey), true
 	}
-	return nil, false
+	return OutputsPlace{Path: names, PartsModule: true}, true
 }
 
 // isPerSystemModule reports a flake-parts `perSystem = { ... }: { ... };`
@@ -136,20 +174,42 @@ func (u *Unit) isPerSystemModule(lambda syntax.NodeID) bool {
 	if len(path) != 1 || path[0].Name != "perSystem" {
 		return false
 	}
-	set := v.Parent(b)
-	up := v.Parent(set)
-	for up != syntax.NoNode && v.Is(up, grammar.KindParenthesized) {
-		set, up = up, v.Parent(up)
-	}
-	return up != syntax.NoNode && v.Is(up, grammar.KindApply) && v.Child(up, grammar.FieldArgument) == set && strings.HasSuffix(callee(v, up), "mkFlake")
+	return u.IsPartsModule(v.Parent(b))
 }
 
-func joinOutputs(prefix, names []string, perSystem bool) []string {
-	path := append(append([]string{}, prefix...), names...)
-	if perSystem && len(path) > 0 {
-		return append([]string{path[0], SystemSlot}, path[1:]...)
+// IsPartsModule reports whether set is the module given to flake-parts'
+// mkFlake: its second argument, directly or as what a module function
+// returns (through let and with).
+func (u *Unit) IsPartsModule(set syntax.NodeID) bool {
+	v := u.View
+	n := set
+	up := v.Parent(n)
+	for up != syntax.NoNode {
+		switch {
+		case v.Is(up, grammar.KindParenthesized):
+		case (v.Is(up, grammar.KindLet) || v.Is(up, grammar.KindWith)) && v.Child(up, grammar.FieldBody) == n:
+		case v.Is(up, grammar.KindLambda) && v.Child(up, grammar.FieldBody) == n:
+			call, fn := outermostCall(v, up)
+			return call != syntax.NoNode && strings.HasSuffix(fn, "mkFlake")
+		case v.Is(up, grammar.KindApply):
+			return v.Child(up, grammar.FieldArgument) == n && strings.HasSuffix(callee(v, up), "mkFlake")
+		default:
+			return false
+		}
+		n, up = up, v.Parent(up)
 	}
-	return path
+	return false
+}
+
+// place joins the levels found outside the set with the path in it; a
+// per-system set puts the system after the output name (a key that is the
+// output name itself gets none).
+func place(prefix, names []string, perSystem, inKey bool) OutputsPlace {
+	path := append(append([]string{}, prefix...), names...)
+	if perSystem && len(path) > 0 && !(inKey && len(path) == 1) {
+		path = append([]string{path[0], SystemSlot}, path[1:]...)
+	}
+	return OutputsPlace{Path: path, PerSystem: perSystem}
 }
 
 // outermostCall is the application whose last argument is the lambda,
@@ -195,4 +255,125 @@ func framesFrom(u *Unit, b syntax.NodeID) []Frame {
 		}
 	}
 	return out
+}
+
+// OutputEntry is an attribute the outputs define, as far as the code
+// shows it without evaluation.
+type OutputEntry struct {
+	// Path in the outputs, with SystemSlot where a helper supplies the
+	// system (["packages", SystemSlot, "default"] in eachDefaultSystem).
+	Path []string
+	// Key is the last name of Path as written.
+	Key Segment
+	// Binding is the binding whose attribute path holds Key.
+	Binding syntax.NodeID
+}
+
+// OutputEntries lists the attributes the outputs function's result
+// defines, down to maxDepth levels (system levels counted), in source
+// order: the attribute set it returns (through let, with, `//`),
+// flake-utils' eachSystem family, genAttrs-style helpers inside an
+// output, and flake-parts' `flake` and `perSystem`. A computed name is
+// listed with its text (`${system}`).
+func (u *Unit) OutputEntries(maxDepth int) []OutputEntry {
+	if !u.IsFlake() || u.Flake.Outputs == syntax.NoNode {
+		return nil
+	}
+	v := u.View
+	var out []OutputEntry
+	var expr func(n syntax.NodeID, prefix []string, perSystem bool, depth int)
+	// binding lists what the binding b defines, segs being (the rest of)
+	// its attribute path.
+	binding := func(b syntax.NodeID, segs []Segment, prefix []string, perSystem bool, depth int) {
+		path := append([]string{}, prefix...)
+		for i, seg := range segs {
+			if len(path) >= maxDepth {
+				return
+			}
+			path = append(path, seg.Name)
+			out = append(out, OutputEntry{Path: append([]string{}, path...), Key: seg, Binding: b})
+			if perSystem && len(prefix) == 0 && i == 0 {
+				path = append(path, SystemSlot)
+			}
+		}
+		if len(path) < maxDepth {
+			expr(v.Child(b, grammar.FieldValue), path, false, depth+1)
+		}
+	}
+	set := func(s syntax.NodeID, prefix []string, perSystem bool, depth int) {
+		for b := v.FirstChild(s); b != syntax.NoNode; b = v.Next(b) {
+			if v.Is(b, grammar.KindBinding) {
+				binding(b, u.segments(v.Child(b, grammar.FieldAttrpath)), prefix, perSystem, depth)
+			}
+		}
+	}
+	parts := func(module syntax.NodeID, depth int) {
+		for b := v.FirstChild(module); b != syntax.NoNode; b = v.Next(b) {
+			if !v.Is(b, grammar.KindBinding) {
+				continue
+			}
+			path := u.segments(v.Child(b, grammar.FieldAttrpath))
+			if len(path) == 0 {
+				continue
+			}
+			val := v.Child(b, grammar.FieldValue)
+			switch {
+			case path[0].Name == "flake" && len(path) > 1:
+				binding(b, path[1:], nil, false, depth+1)
+			case path[0].Name == "perSystem" && len(path) > 1:
+				binding(b, path[1:], nil, true, depth+1)
+			case len(path) > 1:
+			case path[0].Name == "flake":
+				expr(val, nil, false, depth+1)
+			case path[0].Name == "perSystem":
+				val = unparen(v, val)
+				if val != syntax.NoNode && v.Is(val, grammar.KindLambda) {
+					val = v.Child(val, grammar.FieldBody)
+				}
+				expr(val, nil, true, depth+1)
+			}
+		}
+	}
+	expr = func(n syntax.NodeID, prefix []string, perSystem bool, depth int) {
+		n = unparen(v, n)
+		if n == syntax.NoNode || depth > 32 {
+			return
+		}
+		switch {
+		case v.Is(n, grammar.KindLet), v.Is(n, grammar.KindWith), v.Is(n, grammar.KindAssert):
+			expr(v.Child(n, grammar.FieldBody), prefix, perSystem, depth+1)
+		case isUpdate(v, n):
+			expr(v.Child(n, grammar.FieldLeft), prefix, perSystem, depth+1)
+			expr(v.Child(n, grammar.FieldRight), prefix, perSystem, depth+1)
+		case isSet(v, n):
+			set(n, prefix, perSystem, depth)
+		case v.Is(n, grammar.KindApply):
+			fn := callee(v, n)
+			arg := unparen(v, v.Child(n, grammar.FieldArgument))
+			isLambda := arg != syntax.NoNode && v.Is(arg, grammar.KindLambda)
+			switch {
+			case len(prefix) == 0 && strings.HasSuffix(fn, "mkFlake"):
+				for isLambda || arg != syntax.NoNode && (v.Is(arg, grammar.KindLet) || v.Is(arg, grammar.KindWith)) {
+					arg = unparen(v, v.Child(arg, grammar.FieldBody))
+					isLambda = arg != syntax.NoNode && v.Is(arg, grammar.KindLambda)
+				}
+				if arg != syntax.NoNode && isSet(v, arg) {
+					parts(arg, depth)
+				}
+			case len(prefix) == 0 && isLambda && endsWithAny(fn, wholeSetHelpers):
+				expr(v.Child(arg, grammar.FieldBody), nil, true, depth+1)
+			case len(prefix) > 0 && isLambda && endsWithAny(fn, valueHelpers):
+				expr(v.Child(arg, grammar.FieldBody), append(append([]string{}, prefix...), SystemSlot), false, depth+1)
+			}
+		}
+	}
+	expr(v.Child(u.Flake.Outputs, grammar.FieldBody), nil, false, 0)
+	return out
+}
+
+func unparen(v *syntax.View, n syntax.NodeID) syntax.NodeID {
+	for n != syntax.NoNode && v.Is(n, grammar.KindParenthesized) {
+		n = v.Child(n, grammar.FieldExpression)
+	}
+	return n
 }

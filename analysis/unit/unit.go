@@ -58,6 +58,11 @@ type Place struct {
 	// typed or read); KeyIndex is the segment it is on.
 	InKey    bool
 	KeyIndex int
+	// KeyGap: the offset is not on segment KeyIndex but in the space
+	// before it (`packages.|` followed by a newline and the next line's
+	// name, which the parser joins to the path): a new name is typed at
+	// the offset.
+	KeyGap bool
 	// InSetBody: the offset is directly in a set (or let) between its
 	// bindings, where a new name would go; Set is that node. Then Frames
 	// are the bindings around the set.
@@ -107,13 +112,8 @@ func (u *Unit) At(offset int) *Place {
 		case first && loose != syntax.NoNode && (isSet(v, m) || v.Is(m, grammar.KindLet)):
 			// `{ a.b| }`: treat the path as the key of a binding being typed.
 			f := Frame{Binding: v.Parent(loose), Path: u.segments(loose), Holder: m}
-			p.InKey, p.KeyIndex = true, len(f.Path)
-			for i, s := range f.Path {
-				if offset <= s.End {
-					p.KeyIndex = i
-					break
-				}
-			}
+			p.InKey = true
+			p.KeyIndex, p.KeyGap = keyIndex(f.Path, offset)
 			p.Frames = append(p.Frames, f)
 			first = false
 		case v.Is(m, grammar.KindBinding):
@@ -121,13 +121,7 @@ func (u *Unit) At(offset int) *Place {
 			f := Frame{Binding: m, Path: u.segments(ap), Holder: v.Parent(m)}
 			if first && ap != syntax.NoNode && offset >= v.Start(ap) && offset <= v.End(ap) {
 				p.InKey = true
-				p.KeyIndex = len(f.Path)
-				for i, s := range f.Path {
-					if offset <= s.End {
-						p.KeyIndex = i
-						break
-					}
-				}
+				p.KeyIndex, p.KeyGap = keyIndex(f.Path, offset)
 			}
 			p.Frames = append(p.Frames, f)
 			first = false
@@ -146,6 +140,17 @@ func (u *Unit) At(offset int) *Place {
 		}
 	}
 	return p
+}
+
+// keyIndex is the segment of path the offset is on (or just after), and
+// whether the offset is rather in the space before it.
+func keyIndex(path []Segment, offset int) (int, bool) {
+	for i, s := range path {
+		if offset <= s.End {
+			return i, offset < s.Start && i > 0 && offset > path[i-1].End
+		}
+	}
+	return len(path), false
 }
 
 // Container is the set or let holding the offset's binding (or, in a set
@@ -179,7 +184,7 @@ func (u *Unit) SetPath(p *Place) (names []string, root syntax.NodeID, ok bool) {
 	for set != syntax.NoNode && isSet(v, set) {
 		root = set
 		up := v.Parent(set)
-		for up != syntax.NoNode && v.Is(up, grammar.KindParenthesized) {
+		for up != syntax.NoNode && (v.Is(up, grammar.KindParenthesized) || isUpdate(v, up)) {
 			up = v.Parent(up)
 		}
 		if up == syntax.NoNode || !v.Is(up, grammar.KindBinding) || len(frames) == 0 || frames[0].Binding != up || !isSet(v, frames[0].Holder) {
@@ -238,6 +243,23 @@ func (u *Unit) ValuePath(p *Place) ([]string, syntax.NodeID, bool) {
 	return names, root, ok
 }
 
+// DepPath reads the input path an attribute path under `inputs` names
+// when it overrides a dependency's input: ["inputs", "a", "inputs", "b"]
+// is a/b (ok is false for anything else, a top-level input included).
+func DepPath(names []string) ([]string, bool) {
+	if len(names) < 4 || len(names)%2 != 0 || names[0] != "inputs" {
+		return nil, false
+	}
+	var dep []string
+	for i := 1; i < len(names); i += 2 {
+		if i > 1 && names[i-1] != "inputs" {
+			return nil, false
+		}
+		dep = append(dep, names[i])
+	}
+	return dep, true
+}
+
 // TopSet is the flake's top-level attribute set.
 func (u *Unit) TopSet() syntax.NodeID {
 	v := u.View
@@ -252,6 +274,11 @@ func (u *Unit) TopSet() syntax.NodeID {
 		return e
 	}
 	return syntax.NoNode
+}
+
+// isUpdate reports a `//` expression.
+func isUpdate(v *syntax.View, n syntax.NodeID) bool {
+	return v.Is(n, grammar.KindBinary) && v.Text(v.Child(n, grammar.FieldOperator)) == "//"
 }
 
 func isSet(v *syntax.View, n syntax.NodeID) bool {
