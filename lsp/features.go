@@ -146,17 +146,13 @@ func (s *Server) hover(ctx context.Context, params json.RawMessage) (any, error)
 		return nil, nil
 	}
 	res := snap.Results
+	var h hover.Result
+	var ok bool
 	if snap.Kind == kindLock {
-		if res.FlakeUnit == nil {
-			return nil, nil
-		}
-		name, ok := navigate.LockInputAt(res.Unit, off)
-		if !ok {
-			return nil, nil
-		}
-		return map[string]any{"contents": s.markup(hover.InputMarkdown(res.FlakeUnit, name, now()))}, nil
+		h, ok = hover.LockHover(res.Unit, res.FlakeUnit, off, now())
+	} else {
+		h, ok = hover.Hover(res.Unit, off, now())
 	}
-	h, ok := hover.Hover(res.Unit, off, now())
 	if !ok {
 		return nil, nil
 	}
@@ -202,19 +198,7 @@ func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, e
 	}
 	res := snap.Results
 	if snap.Kind == kindLock {
-		if res.FlakeUnit == nil {
-			return []location{}, nil
-		}
-		name, ok := navigate.LockInputAt(res.Unit, off)
-		if !ok {
-			return []location{}, nil
-		}
-		loc, ok := navigate.InputDeclaration(res.FlakeUnit, name)
-		if !ok {
-			return []location{}, nil
-		}
-		res.Texts[loc.Path] = res.FlakeUnit.Src
-		return s.locations(snap, []navigate.Location{loc}), nil
+		return s.locations(snap, navigate.LockDefinition(res.Unit, res.FlakeUnit, off)), nil
 	}
 	return s.locations(snap, navigate.Definition(res.Unit, off)), nil
 }
@@ -303,10 +287,22 @@ func (s *Server) rename(ctx context.Context, params json.RawMessage) (any, error
 	if err != nil {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "%v", err)
 	}
+	// An input keeps its pin: its name in flake.lock changes too.
+	edits = append(edits, navigate.RenameLock(snap.Results.Unit, off, p.NewName)...)
 	changes := map[string][]map[string]any{}
+	mappers := map[string]*position.Mapper{}
 	for _, e := range edits {
+		m := mappers[e.Path]
+		if m == nil {
+			text, ok := snap.Results.Texts[e.Path]
+			if !ok {
+				return nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "rename: no text for %s", e.Path)
+			}
+			m = position.NewMapper(text)
+			mappers[e.Path] = m
+		}
 		uri := s.fileURI(e.Path)
-		changes[uri] = append(changes[uri], map[string]any{"range": snap.Mapper.Range(e.Start, e.End, s.encoding), "newText": e.NewText})
+		changes[uri] = append(changes[uri], map[string]any{"range": m.Range(e.Start, e.End, s.encoding), "newText": e.NewText})
 	}
 	return map[string]any{"changes": changes}, nil
 }

@@ -17,7 +17,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// marker is ⁅op⁆ or ⁅op:arg⁆ in a features test file.
+// marker is ⁅op⁆ or ⁅op:arg⁆ in a features test file: c (completion,
+// ⁅c:N⁆ the first N items), ci:label (one completion item with its
+// documentation), h, d, r, hl, pr, n:newName.
 var markerRE = regexp.MustCompile(`⁅([a-z]+)(?::([^⁆]*))?⁆`)
 
 type marker struct {
@@ -178,8 +180,14 @@ func runFeatureCase(t *testing.T, fc *featureCase) string {
 			ss.open(uriOf(name), fc.files[name])
 		}
 	}
+	closed := map[string]bool{} // `closed FILE`: only on disk
+	for _, h := range fc.header {
+		if op, arg, _ := strings.Cut(h, " "); op == "closed" {
+			closed[arg] = true
+		}
+	}
 	for _, name := range fc.order {
-		if strings.HasSuffix(name, ".nix") {
+		if strings.HasSuffix(name, ".nix") && !closed[name] {
 			open(name)
 		}
 	}
@@ -190,6 +198,9 @@ func runFeatureCase(t *testing.T, fc *featureCase) string {
 	}
 	for _, h := range fc.header {
 		op, arg, _ := strings.Cut(h, " ")
+		if op == "closed" {
+			continue
+		}
 		fmt.Fprintf(&out, "== %s\n", h)
 		switch op {
 		case "symbols":
@@ -259,7 +270,7 @@ func runFeatureCase(t *testing.T, fc *featureCase) string {
 		var raw json.RawMessage
 		var err error
 		switch m.op {
-		case "c":
+		case "c", "ci":
 			err = ss.call("textDocument/completion", pp, &raw)
 		case "h":
 			err = ss.call("textDocument/hover", pp, &raw)
@@ -310,6 +321,24 @@ func formatAnswer(op string, raw json.RawMessage, rel func(string) string, range
 			fmt.Fprintf(&out, "%s [%v] %s → %q @%s\n", m["label"], m["kind"], str(m["detail"]), te["newText"], rangeText(te["range"].(map[string]any)))
 		}
 		fmt.Fprintf(&out, "(%d items)\n", len(v.(map[string]any)["items"].([]any)))
+	case "ci":
+		// ⁅ci:label⁆ shows one item whole: detail and documentation.
+		for _, it := range v.(map[string]any)["items"].([]any) {
+			m := it.(map[string]any)
+			if m["label"] != arg {
+				continue
+			}
+			te := m["textEdit"].(map[string]any)
+			fmt.Fprintf(&out, "%s [%v] %s → %q @%s\n", m["label"], m["kind"], str(m["detail"]), te["newText"], rangeText(te["range"].(map[string]any)))
+			if doc, ok := m["documentation"].(map[string]any); ok {
+				out.WriteString(doc["value"].(string) + "\n")
+			}
+			if tags, ok := m["tags"]; ok {
+				fmt.Fprintf(&out, "tags %v\n", tags)
+			}
+			return out.String()
+		}
+		out.WriteString("no item " + arg + "\n")
 	case "h":
 		m := v.(map[string]any)
 		contents := m["contents"].(map[string]any)["value"].(string)

@@ -52,7 +52,7 @@ func Complete(u *unit.Unit, off int) []Candidate {
 		return nil
 	}
 	c := &completer{u: u, off: off, p: u.At(off)}
-	if c.p.String == syntax.NoNode && u.IsFlake() && nearError(u.View, off) {
+	if broken(u, c.p, off) {
 		c.out = patched(u, off)
 	}
 	if len(c.out) == 0 {
@@ -93,7 +93,7 @@ func (c *completer) run() {
 		c.inString()
 		return
 	}
-	if inComment(c.u.View, c.off) {
+	if inComment(c.u.View, c.off) || inPath(c.u.View, c.off) {
 		return
 	}
 	if c.u.IsFlake() && c.inOutputsFormals() {
@@ -103,14 +103,36 @@ func (c *completer) run() {
 		if c.attributeName() {
 			return
 		}
-		if p.InKey {
-			return // a new attribute name: nothing to offer
+		if p.InSetBody || p.KeyGap || p.InKey && p.KeyIndex == 0 {
+			c.bindingKeywords()
 		}
+		return // a new attribute name: nothing else to offer
 	}
 	if c.member() {
 		return
 	}
 	c.expression()
+}
+
+// bindingKeywords are offered where a binding's name goes: inherit, and
+// in when an open let needs it.
+func (c *completer) bindingKeywords() {
+	c.add(Candidate{Label: "inherit", Kind: Keyword, Doc: keywordDoc("inherit"), Sort: 4})
+	for _, k := range openKeywords(c.u.Src, c.wordStart) {
+		if k == "in" {
+			c.add(Candidate{Label: k, Kind: Keyword, Doc: keywordDoc(k), Sort: 4})
+		}
+	}
+}
+
+// broken reports whether the text around the cursor did not parse as
+// written: the cursor is in (or right after) a region error recovery
+// rearranged, or in a string the line leaves open.
+func broken(u *unit.Unit, p *unit.Place, off int) bool {
+	if q, in := openString(u.Src, off); in {
+		return p.String == syntax.NoNode || u.View.Start(p.String) != q
+	}
+	return nearError(u.View, off)
 }
 
 // nearError reports whether the cursor is in (or right after) a region
@@ -135,20 +157,219 @@ func nearError(v *syntax.View, off int) bool {
 	return false
 }
 
-// patched completes a half-typed attribute name (`extra.fl`, `{ sub }`,
-// `x.inputs.`) that the parser could not place in a binding: it reparses
-// the text with ` = null;` after the word (and a placeholder name after
-// a trailing dot) and asks again where the cursor is.
+// openString reads the cursor's line up to the cursor and reports
+// whether a double-quoted string is open there (not inside `${ }`), and
+// where its quote is.
+func openString(src []byte, off int) (int, bool) {
+	quote, depth, in := -1, 0, false
+	for i := lineStart(src, off); i < off && i < len(src); i++ {
+		switch b := src[i]; {
+		case in && depth == 0 && b == '\\':
+			i++
+		case in && depth == 0 && b == '"':
+			in = false
+		case in && depth == 0 && b == '$' && i+1 < len(src) && src[i+1] == '{':
+			depth++
+			i++
+		case in && depth > 0 && b == '{':
+			depth++
+		case in && depth > 0 && b == '}':
+			depth--
+		case in && depth > 0 && b == '"':
+			return quote, false // a string inside the interpolation: give up
+		case !in && b == '"':
+			in, quote = true, i
+		case !in && b == '#':
+			return -1, false
+		}
+	}
+	return quote, in && depth == 0
+}
+
+// closers is what closes, innermost first, the constructs the cursor's
+// line opens before the cursor and leaves open: quotes, interpolations,
+// braces, brackets and parentheses, with the `;` that ends a value
+// inside a set.
+func closers(src []byte, off int) string {
+	var stack []byte // '{', '[', '(', '"', '$' (an interpolation)
+	top := func() byte {
+		if len(stack) == 0 {
+			return 0
+		}
+		return stack[len(stack)-1]
+	}
+	pop := func(b byte) {
+		if top() == b {
+			stack = stack[:len(stack)-1]
+		}
+	}
+	// The rest of the line may close some of them itself.
+	lineEnd := off
+	for lineEnd < len(src) && src[lineEnd] != '\n' {
+		lineEnd++
+	}
+scan:
+	for i := lineStart(src, off); i < lineEnd; i++ {
+		b := src[i]
+		if top() == '"' {
+			switch {
+			case b == '\\':
+				i++
+			case b == '"':
+				pop('"')
+			case b == '$' && i+1 < len(src) && src[i+1] == '{':
+				stack = append(stack, '$')
+				i++
+			}
+			continue
+		}
+		switch b {
+		case '#':
+			if i < off {
+				break scan
+			}
+			i = lineEnd
+		case '"', '{', '[', '(':
+			if i >= off && b == '"' {
+				break scan // a string after the cursor: leave the rest as it is
+			}
+			stack = append(stack, b)
+		case '}':
+			if top() == '$' {
+				pop('$')
+			} else {
+				pop('{')
+			}
+		case ']':
+			pop('[')
+		case ')':
+			pop('(')
+		}
+	}
+	var out strings.Builder
+	for i := len(stack) - 1; i >= 0; i-- {
+		out.WriteString(map[byte]string{'"': `"`, '$': "}", '{': "}", '[': "]", '(': ")"}[stack[i]])
+		if i > 0 && stack[i-1] == '{' {
+			out.WriteString(";")
+		}
+	}
+	return out.String()
+}
+
+func lineStart(src []byte, off int) int {
+	if off > len(src) {
+		off = len(src)
+	}
+	for off > 0 && src[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+// patched completes where the parser could not make sense of the text
+// (a half-typed `extra.fl`, `{ sub }`, `x.inputs.`, an open string, a
+// `.` with nothing after it before `}`): it reparses the text with what
+// would complete it inserted after the word under the cursor (` = null;`
+// for a name, a placeholder after a trailing dot, the closing quote, a
+// `;` before `}`), and asks again at the same offset. The first insertion
+// that gives candidates wins; the candidates keep the original ranges.
 func patched(u *unit.Unit, off int) []Candidate {
 	src := u.Src
 	start, end := wordAround(src, off)
-	insert := " = null; "
-	placeholder := start == end && start > 0 && src[start-1] == '.'
-	if placeholder {
-		insert = "completionPlaceholder" + insert
+	if end < off {
+		end = off
 	}
+	dot := start > 0 && src[start-1] == '.'
+	placeholder := ""
+	if start == end && (dot || keyContext(src, start)) {
+		placeholder = "completionPlaceholder"
+	}
+	cl := closers(src, off)
+	semicolonFirst := cl != "" || strings.ContainsRune("}", rune(nextNonSpace(src, end))) || nextNonSpace(src, end) == 0
+	type try struct {
+		insert string
+		asKey  bool
+	}
+	var tries []try
+	if _, in := openString(src, off); !in && keyContext(src, chainStart(src, start)) {
+		key := placeholder + " = null; " + cl
+		if cl != "" {
+			key += ";"
+		}
+		tries = append(tries, try{key, true})
+	}
+	// An open if or let before the cursor gets what it lacks, so that the
+	// code around parses with its names.
+	exprPlaceholder := placeholder
+	var suffixes []string
+	for _, k := range openKeywords(src, start) {
+		if exprPlaceholder == "" && start == end {
+			exprPlaceholder = "completionPlaceholder"
+		}
+		switch k {
+		case "then":
+			suffixes = append(suffixes, " then null else null")
+		case "else":
+			suffixes = append(suffixes, " else null")
+		case "in":
+			suffixes = append(suffixes, "; in null", " in null")
+		}
+	}
+	for _, sfx := range suffixes {
+		tries = append(tries, try{exprPlaceholder + sfx + cl + ";", false}, try{exprPlaceholder + sfx + cl, false})
+	}
+	if semicolonFirst {
+		tries = append(tries, try{placeholder + cl + ";", false}, try{placeholder + cl, false})
+	} else {
+		tries = append(tries, try{placeholder + cl, false}, try{placeholder + cl + ";", false})
+	}
+	for _, t := range tries {
+		if t.insert == "" {
+			continue
+		}
+		pu := reparse(u, end, t.insert)
+
+		pc := &completer{u: pu, off: off, p: pu.At(off)}
+		if t.asKey {
+			pc.wordStart, pc.wordEnd = start, end
+			if !pc.p.InKey {
+				continue
+			}
+			if !pc.attributeName() {
+				if pc.p.KeyIndex > 0 || len(pc.p.Frames) > 0 && len(pc.p.Frames[0].Path) > 1 {
+					continue
+				}
+				pc.bindingKeywords()
+			}
+		} else {
+			pc.run()
+		}
+
+		if len(pc.out) == 0 {
+			continue
+		}
+		for i := range pc.out {
+			// Ranges past the insertion point are shifted back into the
+			// original text.
+			for _, r := range []*int{&pc.out[i].Start, &pc.out[i].End} {
+				if *r > end {
+					*r = max(end, *r-len(t.insert))
+				}
+			}
+			if t.asKey {
+				pc.out[i].Start, pc.out[i].End = start, end
+			}
+		}
+		return pc.out
+	}
+	return nil
+}
+
+// reparse analyses u's text with insert put at offset at.
+func reparse(u *unit.Unit, at int, insert string) *unit.Unit {
+	src := u.Src
 	text := make([]byte, 0, len(src)+len(insert))
-	text = append(append(append(text, src[:end]...), insert...), src[end:]...)
+	text = append(append(append(text, src[:at]...), insert...), src[at:]...)
 	tree := syntax.Parse(text)
 	v := syntax.NewView(tree, text)
 	tree.Close()
@@ -156,16 +377,54 @@ func patched(u *unit.Unit, off int) []Candidate {
 	if u.Flake != nil {
 		pu.Flake = flake.Analyze(v, flake.Options{File: u.Path}).Flake
 	}
-	pc := &completer{u: pu, off: off, p: pu.At(off)}
-	pc.wordStart, pc.wordEnd = start, end
-	if !pc.p.InKey || !pc.attributeName() {
-		return nil
+	if u.Scope != nil {
+		pu.Scope = scope.Analyze(v, scope.Options{File: u.Path, Flake: u.Flake != nil})
 	}
-	for i := range pc.out {
-		pc.out[i].Start, pc.out[i].End = start, end
-	}
-	return pc.out
+	return pu
 }
+
+// keyContext reports whether an attribute name would start at off: the
+// text before it (spaces skipped) ends a binding or opens a set, or is
+// `let`.
+func keyContext(src []byte, off int) bool {
+	i := off
+	for i > 0 && isSpace(src[i-1]) {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	switch src[i-1] {
+	case '{', ';':
+		return true
+	}
+	return i >= 3 && string(src[i-3:i]) == "let" && (i == 3 || !isWord(src[i-4]))
+}
+
+// chainStart is where the dotted chain of names ending at off starts.
+func chainStart(src []byte, off int) int {
+	for {
+		for off > 0 && isWord(src[off-1]) {
+			off--
+		}
+		if off > 0 && src[off-1] == '.' {
+			off--
+			continue
+		}
+		return off
+	}
+}
+
+func nextNonSpace(src []byte, off int) byte {
+	for ; off < len(src); off++ {
+		if !isSpace(src[off]) {
+			return src[off]
+		}
+	}
+	return 0
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 // wordAround is the identifier-like word the cursor is in or just after.
 func wordAround(src []byte, off int) (int, int) {
@@ -188,6 +447,19 @@ func inComment(v *syntax.View, off int) bool {
 	return n != syntax.NoNode && v.Is(n, grammar.KindComment) && off > v.Start(n) && (off < v.End(n) || v.Src[v.Start(n)] == '#')
 }
 
+// inPath: the cursor is in a path literal (./x/y), where no name goes.
+func inPath(v *syntax.View, off int) bool {
+	for _, o := range []int{off, off - 1} {
+		if o < 0 {
+			continue
+		}
+		if n := v.At(o); n != syntax.NoNode && (v.Is(n, grammar.KindPath) || v.Is(v.Parent(n), grammar.KindPath)) && v.Start(n) < off {
+			return true
+		}
+	}
+	return false
+}
+
 func dedupe(in []Candidate) []Candidate {
 	seen := map[string]bool{}
 	var out []Candidate
@@ -201,7 +473,7 @@ func dedupe(in []Candidate) []Candidate {
 	return out
 }
 
-// keywordsList are the keywords offered where an expression goes.
+// keywordsList are the keywords, with what each does.
 var keywordsList = []struct{ word, doc string }{
 	{"let", "`let x = ...; in e`: local bindings"},
 	{"in", "ends the bindings of a `let`"},
@@ -212,6 +484,15 @@ var keywordsList = []struct{ word, doc string }{
 	{"rec", "`rec { }`: an attribute set whose attributes see each other"},
 	{"inherit", "`inherit x;` is `x = x;`, `inherit (e) x;` is `x = e.x;`"},
 	{"assert", "`assert c; e`: fail unless c holds"},
+}
+
+func keywordDoc(word string) string {
+	for _, k := range keywordsList {
+		if k.word == word {
+			return k.doc
+		}
+	}
+	return ""
 }
 
 // expression offers what can start an expression: names in scope,
@@ -229,8 +510,8 @@ func (c *completer) expression() {
 				cand.Sort = 3
 				cand.Kind = Function
 				if b.Builtin != nil {
-					cand.Detail = "builtin " + b.Builtin.Signature()
-					cand.Doc = b.Builtin.Doc
+					cand.Detail = b.Builtin.Signature()
+					cand.Doc = builtinDoc(b.Builtin)
 					if !b.Builtin.IsFunction() {
 						cand.Kind = Constant
 					}
@@ -242,26 +523,136 @@ func (c *completer) expression() {
 				}
 				if c.inputFormal(b) {
 					cand.Kind = Module
-					cand.Detail = "flake input"
+					cand.Detail = "input " + inputDetail(u, b.Name)
+					if b.Name == "self" {
+						cand.Detail = "this flake"
+					}
 				}
 			}
 			c.add(cand)
 		}
-		// Names other code under the same `with` reads: they come from it.
-		for _, w := range u.Scope.WithsAt(c.off) {
-			env := strings.TrimSpace(u.View.Text(w.Env))
-			for _, r := range w.Uses {
-				name := string(u.Src[r.Start:r.End])
-				if r.Start <= c.off && c.off <= r.End {
-					continue
+		// Names other code under the same `with`s reads: they come from
+		// one of them.
+		withs := u.Scope.WithsAt(c.off)
+		if len(withs) > 0 {
+			var envs []string
+			for _, w := range withs {
+				envs = append(envs, "`with "+truncate(strings.TrimSpace(u.View.Text(w.Env)), 30)+";`")
+			}
+			detail := "from " + strings.Join(envs, " or ")
+			for _, w := range withs {
+				for _, r := range w.Uses {
+					if r.Start <= c.off && c.off <= r.End {
+						continue
+					}
+					c.add(Candidate{Label: string(u.Src[r.Start:r.End]), Kind: Variable, Detail: detail, Sort: 2})
 				}
-				c.add(Candidate{Label: name, Kind: Variable, Detail: "from `with " + truncate(env, 30) + ";`", Sort: 2})
 			}
 		}
 	}
-	for _, k := range keywordsList {
-		c.add(Candidate{Label: k.word, Kind: Keyword, Doc: k.doc, Sort: 4})
+	for _, k := range c.keywords() {
+		c.add(Candidate{Label: k, Kind: Keyword, Doc: keywordDoc(k), Sort: 4})
 	}
+}
+
+// keywords are the keywords that fit at the cursor: those that start an
+// expression, and `then`, `else` or `in` when an `if` or `let` before the
+// cursor still lacks it (read from the text, which may not parse yet).
+func (c *completer) keywords() []string {
+	return append([]string{"assert", "if", "let", "rec", "with"}, openKeywords(c.u.Src, c.wordStart)...)
+}
+
+// openKeywords reads the words before off (strings and comments
+// skipped) and returns the keywords that would complete the innermost
+// open `let` (in) and `if` (then, else).
+func openKeywords(src []byte, off int) []string {
+	type open struct {
+		kw        string
+		afterThen bool
+	}
+	var stack []open
+	for i := 0; i < off && i < len(src); {
+		b := src[i]
+		switch {
+		case b == '#':
+			for i < off && src[i] != '\n' {
+				i++
+			}
+		case b == '/' && i+1 < len(src) && src[i+1] == '*':
+			end := strings.Index(string(src[i+2:min(len(src), off)]), "*/")
+			if end < 0 {
+				return nil // in a comment
+			}
+			i += end + 4
+		case b == '"':
+			i++
+			for i < off && src[i] != '"' {
+				if src[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+		case b == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			end := strings.Index(string(src[i+2:min(len(src), off)]), "''")
+			if end < 0 {
+				return nil
+			}
+			i += end + 4
+		case isWord(b) && (i == 0 || !isWord(src[i-1])):
+			j := i
+			for j < len(src) && isWord(src[j]) {
+				j++
+			}
+			if j > off {
+				return nil // the word under the cursor
+			}
+			switch string(src[i:j]) {
+			case "let":
+				if nextNonSpace(src, j) != '{' {
+					stack = append(stack, open{kw: "let"})
+				}
+			case "in":
+				for k := len(stack) - 1; k >= 0; k-- {
+					if stack[k].kw == "let" {
+						stack = stack[:k]
+						break
+					}
+				}
+			case "if":
+				stack = append(stack, open{kw: "if"})
+			case "then":
+				for k := len(stack) - 1; k >= 0; k-- {
+					if stack[k].kw == "if" && !stack[k].afterThen {
+						stack[k].afterThen = true
+						break
+					}
+				}
+			case "else":
+				for k := len(stack) - 1; k >= 0; k-- {
+					if stack[k].kw == "if" && stack[k].afterThen {
+						stack = stack[:k]
+						break
+					}
+				}
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	var out []string
+	if len(stack) > 0 {
+		switch top := stack[len(stack)-1]; {
+		case top.kw == "let":
+			out = append(out, "in")
+		case top.afterThen:
+			out = append(out, "else")
+		default:
+			out = append(out, "then")
+		}
+	}
+	return out
 }
 
 func (c *completer) inputFormal(b *scope.Binding) bool {
@@ -300,7 +691,9 @@ func truncate(s string, n int) string {
 }
 
 // member completes `e.` and `e.par|`: builtins, inputs and their
-// attributes, self.
+// attributes, self, the attributes of a set literal a name is bound to.
+// Once the cursor follows a dot, only attributes fit: it reports true
+// even when it knows none.
 func (c *completer) member() bool {
 	src := c.u.Src
 	dot := c.wordStart - 1
@@ -309,7 +702,9 @@ func (c *completer) member() bool {
 	}
 	chain := dottedChainBefore(src, dot)
 	if len(chain) == 0 {
-		return false
+		// `(e).|`, `"s".|`: attributes of an expression it cannot see
+		// into; `./|` and `1.|` are not member accesses.
+		return dot > 0 && (src[dot-1] == ')' || src[dot-1] == '}' || src[dot-1] == '"' || src[dot-1] == ']')
 	}
 	if len(chain) == 1 && chain[0] == "builtins" && c.isGlobal("builtins", dot) {
 		for _, b := range builtins.All() {
@@ -321,10 +716,40 @@ func (c *completer) member() bool {
 		}
 		return true
 	}
-	if c.u.IsFlake() {
-		return c.flakeMember(chain, dot)
+	if c.literalMember(chain, dot) {
+		return true
 	}
-	return false
+	if c.u.IsFlake() {
+		c.flakeMember(chain, dot)
+	}
+	return true
+}
+
+// literalMember: `x.a.|` where x is bound to an attribute-set literal:
+// the names it defines there.
+func (c *completer) literalMember(chain []string, dot int) bool {
+	u := c.u
+	if u.Scope == nil {
+		return false
+	}
+	var b *scope.Binding
+	for _, vb := range u.Scope.VisibleAt(dot) {
+		if vb.Name == chain[0] {
+			b = vb
+			break
+		}
+	}
+	if b == nil || b.Kind == scope.KindBuiltin || b.Value == syntax.NoNode {
+		return false
+	}
+	set := u.LiteralSet(b.Value)
+	if set == syntax.NoNode {
+		return false
+	}
+	for _, s := range u.AttrsAt(set, chain[1:]) {
+		c.add(Candidate{Label: s.Name, Kind: Field, Detail: "attribute of " + strings.Join(chain, ".") + ", line " + itoa(lineOf(u.Src, s.Start)+1)})
+	}
+	return true
 }
 
 // isGlobal: name at off resolves to the builtin (not shadowed).

@@ -31,22 +31,23 @@ func (c *completer) attributeName() bool {
 	if !ok {
 		return false
 	}
+	var prefix []string // the names before the one typed, in its binding
 	if p.InKey && len(p.Frames) > 0 {
 		// The segments before the one under the cursor are part of the
 		// path: `inputs.nixpkgs.ur|`.
 		for i, s := range p.Frames[0].Path {
 			if i >= p.KeyIndex {
-				seg := s
-				c.wordStart, c.wordEnd = seg.Start, seg.End
+				c.wordStart, c.wordEnd = s.Start, s.End
 				break
 			}
-			names = append(names, s.Name)
+			prefix = append(prefix, s.Name)
 		}
-		if p.KeyIndex >= len(p.Frames[0].Path) {
+		if p.KeyIndex >= len(p.Frames[0].Path) || p.KeyGap {
 			c.wordStart, c.wordEnd = c.off, c.off
 		}
 	}
-	existing := c.existingKeys(p.Container(), names, root)
+	names = append(names, prefix...)
+	existing := c.existingKeys(p.Container(), prefix)
 	if root == u.TopSet() {
 		switch {
 		case len(names) == 0:
@@ -64,50 +65,81 @@ func (c *completer) attributeName() bool {
 				if !existing[s.Name] {
 					c.add(Candidate{Label: s.Name, Kind: Field, Detail: settingType(s.Type), Doc: settingDoc(s)})
 				}
+				if s.Type == schema.StringsSetting && !existing["extra-"+s.Name] {
+					c.add(Candidate{Label: "extra-" + s.Name, Kind: Field, Detail: settingType(s.Type) + ", appended", Sort: 1,
+						Doc: "Appends to `" + s.Name + "` instead of replacing it.\n\n" + settingDoc(s)})
+				}
 			}
 			return true
 		}
 		return false
 	}
-	if path, ok := u.OutputsPath(p); ok {
-		if p.InKey && len(path) > 0 {
-			path = path[:len(path)-1]
+	op, ok := u.OutputsAt(p)
+	if !ok {
+		return false
+	}
+	path := op.Path
+	if p.InKey && !p.KeyGap && len(path) > 0 {
+		path = path[:len(path)-1]
+	}
+	if op.PartsModule {
+		if len(path) == 0 {
+			for _, o := range schema.PartsOptions {
+				if !existing[o.Name] {
+					c.add(Candidate{Label: o.Name, Kind: Field, Detail: "flake-parts", Doc: o.Doc})
+				}
+			}
 		}
-		c.outputNames(path, existing)
 		return true
 	}
-	return false
+	if len(path) == 0 && !op.PerSystem {
+		// An output defined elsewhere in the outputs (the other side of
+		// a `//`, flake-parts' perSystem) would be replaced here.
+		for _, e := range u.OutputEntries(1) {
+			existing[e.Path[0]] = true
+		}
+	}
+	c.outputNames(path, existing, op.PerSystem)
+	return true
 }
 
-// existingKeys are the names already defined at this level of the set (so
-// they are not offered again).
-func (c *completer) existingKeys(set syntax.NodeID, names []string, root syntax.NodeID) map[string]bool {
+// existingKeys are the names already defined in set after the names
+// prefix (so they are not offered again); the binding being typed does
+// not count.
+func (c *completer) existingKeys(set syntax.NodeID, prefix []string) map[string]bool {
 	v := c.u.View
 	out := map[string]bool{}
 	if set == syntax.NoNode {
 		return out
 	}
-	depth := 0
-	if c.p.InKey && len(c.p.Frames) > 0 {
-		depth = c.p.KeyIndex
-	}
 	for ch := v.FirstChild(set); ch != syntax.NoNode; ch = v.Next(ch) {
 		if !v.Is(ch, grammar.KindBinding) {
+			if v.Is(ch, grammar.KindInherit) && len(prefix) == 0 {
+				for a := v.FirstChild(ch); a != syntax.NoNode; a = v.Next(a) {
+					if v.FieldName(a) == grammar.FieldAttribute {
+						out[v.Text(a)] = true
+					}
+				}
+			}
 			continue
 		}
-		if c.p.InKey && len(c.p.Frames) > 0 && ch == c.p.Frames[0].Binding {
+		if c.p.InKey && !c.p.KeyGap && len(c.p.Frames) > 0 && ch == c.p.Frames[0].Binding {
 			continue
 		}
-		ap := v.Child(ch, grammar.FieldAttrpath)
 		i := 0
-		for s := v.FirstChild(ap); s != syntax.NoNode; s = v.Next(s) {
+		for s := v.FirstChild(v.Child(ch, grammar.FieldAttrpath)); s != syntax.NoNode; s = v.Next(s) {
 			if !v.IsNamed(s) || v.IsExtra(s) {
 				continue
 			}
-			if i == depth {
-				if name, ok := unit.StaticName(v, s); ok {
-					out[name] = true
-				}
+			name, ok := unit.StaticName(v, s)
+			if !ok {
+				break
+			}
+			if i == len(prefix) {
+				out[name] = true
+				break
+			}
+			if name != prefix[i] {
 				break
 			}
 			i++
@@ -116,11 +148,14 @@ func (c *completer) existingKeys(set syntax.NodeID, names []string, root syntax.
 	return out
 }
 
+// urlTypes are the input types whose attribute form has a `url`.
+var urlTypes = []string{"git", "hg", "tarball", "file"}
+
 // inputAttrs: inside `inputs` (path after "inputs").
 func (c *completer) inputAttrs(path []string, existing map[string]bool) {
 	u := c.u
-	switch len(path) {
-	case 0:
+	switch {
+	case len(path) == 0:
 		// A new input: the registry's names.
 		ids := make([]string, 0, len(flakeref.Registry))
 		for id := range flakeref.Registry {
@@ -128,25 +163,52 @@ func (c *completer) inputAttrs(path []string, existing map[string]bool) {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			if !existing[id] {
+			if !existing[id] && u.Flake.Inputs[id] == nil {
 				c.add(Candidate{Label: id, Kind: Module, Detail: flakeref.Registry[id], Doc: "A flake in the global registry, usually declared as `" + id + ".url = \"" + flakeref.Registry[id] + "\";`."})
 			}
 		}
-		return
-	case 1:
-		typ := ""
-		if in := u.Flake.Inputs[path[0]]; in != nil {
+	case len(path)%2 == 1 && (len(path) == 1 || path[len(path)-2] == "inputs"):
+		// The attributes of an input (or of an override of a
+		// dependency's input, path [x inputs y]).
+		in := u.Flake.Inputs[path[0]]
+		for i := 2; in != nil && i < len(path); i += 2 {
+			in = in.Inputs[path[i]]
+		}
+		typ, hasURL, hasFollows := "", existing["url"], existing["follows"]
+		if in != nil {
 			typ = in.Attrs["type"]
-			if typ == "" && in.HasRef {
-				typ = in.Ref.Type
-			}
+			hasURL = hasURL || in.URL != "" || in.HasRef && typ == ""
+			hasFollows = hasFollows || in.HasFoll
+		}
+		if existing["type"] && typ == "" {
+			typ = "?"
 		}
 		for _, a := range schema.InputAttrs {
 			if existing[a.Name] {
 				continue
 			}
-			if a.Types != nil && (typ == "" || !contains(a.Types, typ)) && (typ != "" || u.Flake.Inputs[path[0]] == nil || u.Flake.Inputs[path[0]].HasRef) {
-				continue
+			switch a.Name {
+			case "flake", "inputs":
+			case "url":
+				// With `type`, only the fetchers that take a URL.
+				if hasFollows || typ != "" && !contains(urlTypes, typ) {
+					continue
+				}
+			case "type":
+				if hasFollows || hasURL || len(path) > 1 {
+					continue
+				}
+			case "follows":
+				if hasURL || typ != "" {
+					continue
+				}
+			default:
+				// The attribute form: only next to `type` (next to a
+				// `url` without `type` Nix rejects them: unexpected flake
+				// input attribute).
+				if typ == "" || typ != "?" && !contains(a.Types, typ) {
+					continue
+				}
 			}
 			cand := Candidate{Label: a.Name, Kind: Field, Detail: a.Value, Doc: a.Doc}
 			if a.Types == nil {
@@ -154,35 +216,30 @@ func (c *completer) inputAttrs(path []string, existing map[string]bool) {
 			}
 			c.add(cand)
 		}
-	case 2:
-		if path[1] != "inputs" {
-			return
+	case path[len(path)-1] == "inputs":
+		// The inputs of this input (or of a dependency's input), from the
+		// lock.
+		var dep []string
+		for i := 0; i < len(path); i += 2 {
+			dep = append(dep, path[i])
 		}
-		// The inputs of this input, from its lock node.
-		for _, name := range c.lockInputsOf(path[0]) {
+		for _, name := range c.lockInputsOf(dep) {
 			if !existing[name] {
-				c.add(Candidate{Label: name, Kind: Module, Detail: "input of " + path[0], Doc: "Override it, usually with `" + name + ".follows = \"...\";`."})
-			}
-		}
-	case 3:
-		if path[1] != "inputs" {
-			return
-		}
-		for _, name := range []string{"follows", "url", "flake", "inputs"} {
-			if !existing[name] {
-				a, _ := schema.InputAttrByName(name)
-				c.add(Candidate{Label: name, Kind: Field, Detail: a.Value, Doc: a.Doc})
+				c.add(Candidate{Label: name, Kind: Module, Detail: "input of " + strings.Join(dep, "/") + ", from flake.lock",
+					Doc: "Override it, usually with `" + name + ".follows = \"...\";` naming one of this flake's inputs."})
 			}
 		}
 	}
 }
 
-func (c *completer) lockInputsOf(input string) []string {
+// lockInputsOf lists the inputs of the lock node the input path
+// resolves to.
+func (c *completer) lockInputsOf(path []string) []string {
 	lf := c.u.Lock
 	if lf == nil {
 		return nil
 	}
-	n, err := lf.Resolve([]string{input})
+	n, err := lf.Resolve(path)
 	if err != nil || n == nil {
 		return nil
 	}
@@ -227,11 +284,12 @@ func settingDoc(s schema.Setting) string {
 	return doc
 }
 
-// outputNames completes inside the outputs at path.
-func (c *completer) outputNames(path []string, existing map[string]bool) {
+// outputNames completes inside the outputs at path; perSystem: the top
+// level is a per-system set, where only per-system outputs go.
+func (c *completer) outputNames(path []string, existing map[string]bool, perSystem bool) {
 	if len(path) == 0 {
 		for _, o := range schema.Outputs {
-			if existing[o.Name] {
+			if existing[o.Name] || perSystem && !o.PerSystem {
 				continue
 			}
 			cand := Candidate{Label: o.Name, Kind: Field, Doc: o.Doc, Deprecated: o.Deprecated != ""}
@@ -242,8 +300,10 @@ func (c *completer) outputNames(path []string, existing map[string]bool) {
 			case o.Community:
 				cand.Detail = "community output"
 				cand.Sort = 1
-			case o.PerSystem:
+			case o.PerSystem && !perSystem:
 				cand.Detail = "per system"
+			case perSystem:
+				cand.Detail = "per system (the system is supplied)"
 			}
 			c.add(cand)
 		}
@@ -268,54 +328,122 @@ func (c *completer) outputNames(path []string, existing map[string]bool) {
 	switch {
 	case len(level) == 0 && out.Named:
 		if !existing["default"] {
-			c.add(Candidate{Label: "default", Kind: Field, Doc: "The default " + path[0] + " entry, used when no name is given."})
+			c.add(Candidate{Label: "default", Kind: Field, Detail: path[0] + " entry", Doc: "The default " + path[0] + " entry, used when no name is given."})
 		}
 	case len(level) == 1 && out.Shape == schema.App:
 		for _, a := range []struct{ n, d string }{{"type", "Must be `\"app\"`."}, {"program", "The absolute store path of the program to run, e.g. `\"${pkg}/bin/x\"` or `lib.getExe pkg`."}, {"meta", "Metadata, e.g. `meta.description`."}} {
 			if !existing[a.n] {
-				c.add(Candidate{Label: a.n, Kind: Field, Doc: a.d})
+				c.add(Candidate{Label: a.n, Kind: Field, Detail: "app attribute", Doc: a.d})
 			}
 		}
 	case len(level) == 1 && out.Shape == schema.Template:
 		for _, a := range []struct{ n, d string }{{"path", "The directory copied by `nix flake init -t`."}, {"description", "A one-line description, shown by `nix flake show`."}, {"welcomeText", "Markdown printed after the template is copied."}} {
 			if !existing[a.n] {
-				c.add(Candidate{Label: a.n, Kind: Field, Doc: a.d})
+				c.add(Candidate{Label: a.n, Kind: Field, Detail: "template attribute", Doc: a.d})
 			}
 		}
 	}
 }
 
 // inOutputsFormals completes `{ self, | }:` of the outputs function:
-// declared inputs not yet listed, self and `...`.
+// declared inputs not yet listed, self and `...`. A list still being
+// typed (`outputs = { self, nix|`), which does not parse, is read from
+// the text.
 func (c *completer) inOutputsFormals() bool {
 	u := c.u
 	v := u.View
+	word := string(u.Src[c.wordStart:c.wordEnd])
+	listed, ellipsis := map[string]bool{}, false
 	fn := u.Flake.Outputs
-	if fn == syntax.NoNode {
-		return false
+	formals := syntax.NoNode
+	if fn != syntax.NoNode {
+		formals = v.Child(fn, grammar.FieldFormals)
 	}
-	formals := v.Child(fn, grammar.FieldFormals)
-	if formals == syntax.NoNode || c.off <= v.Start(formals) || c.off >= v.End(formals) {
-		return false
-	}
-	// Not inside a default value.
-	for n := v.At(c.off); n != syntax.NoNode && n != formals; n = v.Parent(n) {
-		if v.FieldName(n) == grammar.FieldDefault {
+	if formals != syntax.NoNode && c.off > v.Start(formals) && c.off < v.End(formals) {
+		// Not inside a default value.
+		for n := v.At(c.off); n != syntax.NoNode && n != formals; n = v.Parent(n) {
+			if v.FieldName(n) == grammar.FieldDefault {
+				return false
+			}
+		}
+		for name := range u.Flake.Formals {
+			listed[name] = true
+		}
+		ellipsis = u.Flake.HasEllipsis
+	} else {
+		var ok bool
+		if listed, ellipsis, ok = formalsText(u.Src, c.wordStart, c.wordEnd); !ok {
 			return false
 		}
 	}
 	for _, name := range u.Flake.InputOrder {
-		if _, listed := u.Flake.Formals[name]; !listed || c.u.Src[c.wordStart:c.wordEnd] != nil && name == string(c.u.Src[c.wordStart:c.wordEnd]) {
+		if !listed[name] || name == word {
 			c.add(Candidate{Label: name, Kind: Module, Detail: "input " + inputDetail(u, name)})
 		}
 	}
-	if _, ok := u.Flake.Formals["self"]; !ok {
+	if !listed["self"] || word == "self" {
 		c.add(Candidate{Label: "self", Kind: Module, Detail: "this flake", Doc: "The flake itself: its outputs and source (`self.outPath`, `self.rev`).", Sort: -1})
 	}
-	if !u.Flake.HasEllipsis {
+	if !ellipsis {
 		c.add(Candidate{Label: "...", Kind: Keyword, Doc: "Accept inputs not listed here (they are then reachable only through an `@` name).", Sort: 2})
 	}
 	return true
+}
+
+// formalsText reads a formals list being typed around the word
+// [start, end): `outputs = { self, nix|` or `outputs = inputs@{ |`. It
+// returns the names listed (the word excluded) and whether `...` is.
+func formalsText(src []byte, start, end int) (map[string]bool, bool, bool) {
+	i := start
+	for i > 0 && (isWord(src[i-1]) || isSpace(src[i-1]) || src[i-1] == ',' || src[i-1] == '.') {
+		i--
+	}
+	if i == 0 || src[i-1] != '{' {
+		return nil, false, false
+	}
+	open := i - 1
+	j := open
+	skip := func() {
+		for j > 0 && isSpace(src[j-1]) {
+			j--
+		}
+	}
+	skip()
+	if j > 0 && src[j-1] == '@' {
+		j--
+		skip()
+		for j > 0 && isWord(src[j-1]) {
+			j--
+		}
+		skip()
+	}
+	if j == 0 || src[j-1] != '=' {
+		return nil, false, false
+	}
+	j--
+	skip()
+	k := j
+	for k > 0 && isWord(src[k-1]) {
+		k--
+	}
+	if string(src[k:j]) != "outputs" {
+		return nil, false, false
+	}
+	close := end
+	for close < len(src) && (isWord(src[close]) || isSpace(src[close]) || src[close] == ',' || src[close] == '.') {
+		close++
+	}
+	listed, ellipsis := map[string]bool{}, false
+	for _, part := range []string{string(src[open+1 : start]), string(src[end:close])} {
+		for _, f := range strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
+			if f == "..." {
+				ellipsis = true
+			} else {
+				listed[f] = true
+			}
+		}
+	}
+	return listed, ellipsis, true
 }
 
 func inputDetail(u *unit.Unit, name string) string {
@@ -334,57 +462,50 @@ func inputDetail(u *unit.Unit, name string) string {
 
 // flakeMember completes after `x.` in flake.nix: `inputs.`, an input's
 // attributes, `self.`, an input's packages.<system>.
-func (c *completer) flakeMember(chain []string, dot int) bool {
+func (c *completer) flakeMember(chain []string, dot int) {
 	u := c.u
-	if u.Scope == nil {
-		return false
+	input, rest, ok := c.memberBase(chain, dot)
+	if !ok {
+		return
 	}
-	var base *scope.Binding
-	for _, b := range u.Scope.VisibleAt(dot) {
-		if b.Name == chain[0] {
-			base = b
-			break
+	if input == "" {
+		for _, name := range u.Flake.InputOrder {
+			c.add(Candidate{Label: name, Kind: Module, Detail: "input " + inputDetail(u, name)})
+		}
+		c.add(Candidate{Label: "self", Kind: Module, Detail: "this flake"})
+		return
+	}
+	isFlake := true
+	if in := u.Flake.Inputs[input]; in != nil && !in.Flake {
+		isFlake = false
+	}
+	source := func() {
+		for _, a := range schema.InputValueAttrs {
+			if a.Source {
+				c.add(Candidate{Label: a.Name, Kind: Field, Detail: "source attribute", Doc: a.Doc, Sort: 2})
+			}
 		}
 	}
-	if base == nil || u.Flake.Outputs == syntax.NoNode {
-		return false
-	}
-	fromOutputs := base.Def == u.Flake.Outputs || isInside(u.View, base.Node, u.Flake.Outputs) && u.Flake.Formals[base.Name] == base.Node
-	if !fromOutputs {
-		return false
-	}
-	rest := chain[1:]
-	input := ""
 	switch {
-	case base.Kind == scope.KindAt || base.Kind == scope.KindParam:
-		if len(rest) == 0 {
-			for _, name := range u.Flake.InputOrder {
-				c.add(Candidate{Label: name, Kind: Module, Detail: "input " + inputDetail(u, name)})
-			}
-			c.add(Candidate{Label: "self", Kind: Module, Detail: "this flake"})
-			return true
-		}
-		input, rest = rest[0], rest[1:]
-	case base.Kind == scope.KindFormal:
-		input = base.Name
-	default:
-		return false
-	}
-	if len(rest) == 0 {
+	case len(rest) == 0:
 		if input == "self" {
-			for _, name := range c.selfOutputs() {
-				c.add(Candidate{Label: name, Kind: Field, Detail: "output of this flake"})
+			seen := map[string]bool{}
+			for _, e := range u.OutputEntries(1) {
+				if !seen[e.Path[0]] {
+					seen[e.Path[0]] = true
+					c.add(Candidate{Label: e.Path[0], Kind: Field, Detail: "output of this flake, line " + itoa(lineOf(u.Src, e.Key.Start)+1)})
+				}
 			}
-		}
-		isFlake := true
-		if in := u.Flake.Inputs[input]; in != nil && !in.Flake {
-			isFlake = false
 		}
 		for _, a := range schema.InputValueAttrs {
 			if !isFlake && !a.Source {
 				continue
 			}
-			c.add(Candidate{Label: a.Name, Kind: Field, Doc: a.Doc, Sort: 2})
+			detail := "source attribute"
+			if !a.Source {
+				detail = "flake attribute"
+			}
+			c.add(Candidate{Label: a.Name, Kind: Field, Detail: detail, Doc: a.Doc, Sort: 2})
 		}
 		if isFlake && input != "self" {
 			for _, o := range schema.Outputs {
@@ -393,53 +514,97 @@ func (c *completer) flakeMember(chain []string, dot int) bool {
 				}
 			}
 		}
-		return true
-	}
-	if len(rest) == 1 {
+	case len(rest) == 1 && rest[0] == "sourceInfo":
+		source()
+	case len(rest) == 1 && rest[0] == "inputs" && isFlake:
+		if input == "self" {
+			for _, name := range u.Flake.InputOrder {
+				c.add(Candidate{Label: name, Kind: Module, Detail: "input " + inputDetail(u, name)})
+			}
+			return
+		}
+		for _, name := range c.lockInputsOf([]string{input}) {
+			c.add(Candidate{Label: name, Kind: Module, Detail: "input of " + input + ", from flake.lock"})
+		}
+	case input == "self":
+		// This flake's own outputs: the names it defines there.
+		want := append(append([]string{}, rest...), "")
+		seen := map[string]bool{}
+		for _, e := range u.OutputEntries(len(want)) {
+			if len(e.Path) != len(want) || !samePath(e.Path[:len(rest)], rest) || seen[e.Key.Name] || e.Path[len(rest)] == unit.SystemSlot {
+				continue
+			}
+			seen[e.Key.Name] = true
+			c.add(Candidate{Label: e.Key.Name, Kind: Field, Detail: "defined at line " + itoa(lineOf(u.Src, e.Key.Start)+1)})
+		}
+		if len(rest) == 1 {
+			if o, ok := schema.OutputByName(rest[0]); ok && (o.PerSystem || o.Name == "legacyPackages") {
+				for _, s := range schema.Systems {
+					c.add(Candidate{Label: s, Kind: Value, Detail: "system", Sort: 1})
+				}
+			}
+		}
+	case len(rest) == 1 && isFlake:
 		if o, ok := schema.OutputByName(rest[0]); ok && (o.PerSystem || o.Name == "legacyPackages") {
 			for _, s := range schema.Systems {
 				c.add(Candidate{Label: s, Kind: Value, Detail: "system"})
 			}
-			return true
 		}
 	}
-	return false
 }
 
-// selfOutputs lists the top-level names of this flake's outputs.
-func (c *completer) selfOutputs() []string {
-	u := c.u
-	v := u.View
-	var out []string
-	var visit func(n syntax.NodeID, depth int)
-	visit = func(n syntax.NodeID, depth int) {
-		if n == syntax.NoNode || depth > 8 {
-			return
+// samePath compares paths, a SystemSlot in a matching any system.
+func samePath(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && a[i] != unit.SystemSlot {
+			return false
 		}
-		switch {
-		case v.Is(n, grammar.KindParenthesized):
-			visit(v.Child(n, grammar.FieldExpression), depth+1)
-		case v.Is(n, grammar.KindLet), v.Is(n, grammar.KindWith):
-			visit(v.Child(n, grammar.FieldBody), depth+1)
-		case v.Is(n, grammar.KindBinary):
-			visit(v.Child(n, grammar.FieldLeft), depth+1)
-			visit(v.Child(n, grammar.FieldRight), depth+1)
-		case v.Is(n, grammar.KindAttrset), v.Is(n, grammar.KindRecAttrset):
-			for ch := v.FirstChild(n); ch != syntax.NoNode; ch = v.Next(ch) {
-				if v.Is(ch, grammar.KindBinding) {
-					ap := v.Child(ch, grammar.FieldAttrpath)
-					for s := v.FirstChild(ap); s != syntax.NoNode; s = v.Next(s) {
-						if v.IsNamed(s) {
-							if name, ok := unit.StaticName(v, s); ok {
-								out = append(out, name)
-							}
-							break
-						}
-					}
-				}
+	}
+	return true
+}
+
+// memberBase resolves the head of a member chain to the outputs
+// function's inputs: ("", rest) for the set of all inputs (the outputs'
+// parameter or @ name), (name, rest) for one input (a formal, or
+// `inputs.<name>`). When the parse is too broken to see the outputs
+// function, the names decide: self, a declared input, inputs.
+func (c *completer) memberBase(chain []string, dot int) (string, []string, bool) {
+	u := c.u
+	var base *scope.Binding
+	if u.Scope != nil {
+		for _, b := range u.Scope.VisibleAt(dot) {
+			if b.Name == chain[0] {
+				base = b
+				break
 			}
 		}
 	}
-	visit(v.Child(u.Flake.Outputs, grammar.FieldBody), 0)
-	return out
+	fn := u.Flake.Outputs
+	whole := false
+	input := ""
+	switch {
+	case base != nil && fn != syntax.NoNode && base.Def == fn && (base.Kind == scope.KindAt || base.Kind == scope.KindParam):
+		whole = true
+	case base != nil && fn != syntax.NoNode && base.Kind == scope.KindFormal && isInside(u.View, base.Node, fn) && u.Flake.Formals[base.Name] == base.Node:
+		input = base.Name
+	case base != nil && base.Kind != scope.KindBuiltin && fn != syntax.NoNode:
+		return "", nil, false // some other variable
+	case chain[0] == "self" || u.Flake.Inputs[chain[0]] != nil:
+		input = chain[0]
+	case chain[0] == "inputs" || chain[0] == u.Flake.AtName && chain[0] != "":
+		whole = true
+	default:
+		return "", nil, false
+	}
+	rest := chain[1:]
+	if whole {
+		if len(rest) == 0 {
+			return "", nil, true
+		}
+		input, rest = rest[0], rest[1:]
+	}
+	return input, rest, true
 }

@@ -90,15 +90,42 @@ func (c *completer) url(text string) {
 	if !known {
 		return
 	}
+	forge := sch.Type == "github" || sch.Type == "gitlab" || sch.Type == "sourcehut"
 	if q := strings.LastIndexAny(rest, "?&"); q >= 0 {
-		// Query parameters.
+		// Query parameters: names not given yet, then values.
+		param := rest[q+1:]
 		c.wordStart = c.p.StringStart + colon + 1 + q + 1
+		if name, _, isValue := strings.Cut(param, "="); isValue {
+			c.wordStart += len(name) + 1
+			switch {
+			case name == "ref" && forge:
+				path, _, _ := strings.Cut(rest, "?")
+				parts := strings.Split(path, "/")
+				if len(parts) >= 2 {
+					c.refs(sch.Type, parts[0], parts[1])
+				}
+			case contains(boolParams, name):
+				for _, b := range []string{"1", "0"} {
+					c.add(Candidate{Label: b, Kind: Value, Detail: "true/false for " + name})
+				}
+			}
+			return
+		}
+		given := map[string]bool{}
+		if _, query, ok := strings.Cut(rest, "?"); ok {
+			for _, kv := range strings.Split(query, "&") {
+				k, _, _ := strings.Cut(kv, "=")
+				given[k] = true
+			}
+		}
 		for _, param := range sch.Params {
-			c.add(Candidate{Label: param + "=", Kind: Field, Detail: "parameter of " + scheme + ":"})
+			if !given[param] || param == rest[q+1:] {
+				c.add(Candidate{Label: param + "=", Kind: Field, Detail: "parameter of " + scheme + ":"})
+			}
 		}
 		return
 	}
-	if sch.Type != "github" && sch.Type != "gitlab" && sch.Type != "sourcehut" {
+	if !forge {
 		return
 	}
 	parts := strings.Split(rest, "/")
@@ -114,26 +141,36 @@ func (c *completer) url(text string) {
 			c.add(Candidate{Label: repo, Kind: Folder, Detail: parts[0] + "/" + repo + ", from flake.lock"})
 		}
 	case 3:
-		refs := map[string]int{}
-		for ref := range known2[parts[0]][parts[1]] {
-			refs[ref] = 0
-		}
-		for _, repos := range known2 {
-			for _, rs := range repos {
-				for ref := range rs {
-					if _, ok := refs[ref]; !ok {
-						refs[ref] = 1
-					}
+		c.refs(sch.Type, parts[0], parts[1])
+	}
+}
+
+// boolParams are the query parameters that take 1 or 0.
+var boolParams = []string{"shallow", "submodules", "lfs", "exportIgnore", "allRefs", "verifyCommit", "unpack"}
+
+// refs offers the branches and tags the lock has seen: those of
+// owner/repo first.
+func (c *completer) refs(typ, owner, repo string) {
+	known := c.lockRepos(typ)
+	refs := map[string]int{}
+	for ref := range known[owner][repo] {
+		refs[ref] = 0
+	}
+	for _, repos := range known {
+		for _, rs := range repos {
+			for ref := range rs {
+				if _, ok := refs[ref]; !ok {
+					refs[ref] = 1
 				}
 			}
 		}
-		for ref, rank := range refs {
-			detail := "branch or tag of " + parts[0] + "/" + parts[1] + " in flake.lock"
-			if rank == 1 {
-				detail = "branch or tag seen in flake.lock"
-			}
-			c.add(Candidate{Label: ref, Kind: Value, Detail: detail, Sort: rank})
+	}
+	for ref, rank := range refs {
+		detail := "branch or tag of " + owner + "/" + repo + " in flake.lock"
+		if rank == 1 {
+			detail = "branch or tag seen in flake.lock"
 		}
+		c.add(Candidate{Label: ref, Kind: Value, Detail: detail, Sort: rank})
 	}
 }
 

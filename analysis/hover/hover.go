@@ -55,6 +55,9 @@ func (h *hoverer) run() (Result, bool) {
 		if r, ok := h.flakeString(p); ok {
 			return r, true
 		}
+		if r, ok := h.overrideKey(p); ok {
+			return r, true
+		}
 		if r, ok := h.schemaKey(p); ok {
 			return r, true
 		}
@@ -69,8 +72,16 @@ func (h *hoverer) run() (Result, bool) {
 			}
 			if ref.Binding == nil {
 				if ref.With != nil {
-					env := strings.TrimSpace(u.View.Text(ref.With.Env))
-					return Result{fmt.Sprintf("`%s`: not bound here; it comes from `with %s;` (line %d)", u.Src[ref.Start:ref.End], truncate(env, 40), lineOf(u.Src, u.View.Start(ref.With.Node))+1), ref.Start, ref.End}, true
+					var from []string
+					for _, w := range ref.Withs() {
+						env := strings.TrimSpace(u.View.Text(w.Env))
+						from = append(from, fmt.Sprintf("`with %s;` (line %d)", truncate(env, 40), lineOf(u.Src, u.View.Start(w.Node))+1))
+					}
+					md := fmt.Sprintf("`%s`: not bound here; it comes from %s", u.Src[ref.Start:ref.End], from[0])
+					if len(from) > 1 {
+						md = fmt.Sprintf("`%s`: not bound here; it comes from one of %s (the innermost that has it)", u.Src[ref.Start:ref.End], strings.Join(from, ", "))
+					}
+					return Result{md, ref.Start, ref.End}, true
 				}
 				return Result{}, false
 			}
@@ -115,6 +126,9 @@ func (h *hoverer) binding(b *scope.Binding) string {
 	line := lineOf(src, b.Start)
 	text := lineText(src, b.Start)
 	md := fmt.Sprintf("**%s** `%s`, line %d\n\n```nix\n%s\n```", b.Kind, b.Name, line+1, text)
+	if b.Inherited && b.Source != syntax.NoNode {
+		md += fmt.Sprintf("\n\nInherited: `%s.%s`.", truncate(strings.TrimSpace(h.u.View.Text(b.Source)), 40), b.Name)
+	}
 	if u := h.u; u.IsFlake() && b.Kind == scope.KindFormal && u.Flake.Formals[b.Name] == b.Node {
 		if u.Flake.Inputs[b.Name] != nil {
 			md += "\n\n" + InputMarkdown(u, b.Name, h.now)
@@ -135,7 +149,7 @@ func lineText(src []byte, off int) string {
 // BuiltinMarkdown documents a builtin.
 func BuiltinMarkdown(b *builtins.Builtin) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "```nix\nbuiltins.%s\n```\n\n%s", b.Signature(), b.Doc)
+	fmt.Fprintf(&sb, "```nix\n%s\n```\n\n%s", b.Signature(), b.Doc)
 	if b.Global == b.Name {
 		sb.WriteString("\n\nAlso available without `builtins.`.")
 	}
@@ -205,26 +219,40 @@ func (h *hoverer) schemaKey(p *unit.Place) (Result, bool) {
 			}
 		case names[0] == "nixConfig" && len(names) == 2:
 			if s, ok := schema.SettingByName(names[1]); ok {
-				doc = fmt.Sprintf("**nixConfig `%s`**\n\n%s", names[1], s.Doc)
+				doc = fmt.Sprintf("**nixConfig `%s`** (%s)\n\n%s", names[1], settingType(s.Type), s.Doc)
+				if s.Name != names[1] {
+					doc += fmt.Sprintf("\n\nThe `extra-` form adds to `%s` instead of replacing it.", s.Name)
+				}
 				if s.Trusted != "" {
 					doc += "\n\nApplied without asking (since Nix " + s.Trusted + ")."
 				} else {
 					doc += "\n\nNix asks before applying it unless `accept-flake-config` is set."
 				}
+				if s.Substituter {
+					doc += " Only takes effect for users the daemon trusts, or for caches the system lists in `trusted-substituters`."
+				}
 			} else {
 				doc = fmt.Sprintf("**nixConfig `%s`**\n\nNot a setting flake-lsp knows; Nix warns about unknown settings when it applies them.", names[1])
 			}
 		}
-	} else if out, ok := u.OutputsPath(p); ok && len(out) > 0 {
+	} else if op, ok := u.OutputsAt(p); ok && len(op.Path) > 0 {
+		out := op.Path
+		o, known := schema.OutputByName(out[0])
 		switch {
+		case op.PartsModule:
+			for _, po := range schema.PartsOptions {
+				if len(out) == 1 && po.Name == out[0] {
+					doc = fmt.Sprintf("**`%s`**\n\n%s", po.Name, po.Doc)
+				}
+			}
+		case !known:
 		case len(out) == 1:
-			if o, ok := schema.OutputByName(out[0]); ok {
-				doc = OutputMarkdown(o)
-			}
-		case len(out) == 2:
-			if o, ok := schema.OutputByName(out[0]); ok && o.PerSystem && out[1] != unit.SystemSlot {
-				doc = fmt.Sprintf("**system `%s`** of `%s`", out[1], o.Name)
-			}
+			doc = OutputMarkdown(o)
+		case len(out) == 2 && o.PerSystem && out[1] != unit.SystemSlot:
+			doc = fmt.Sprintf("**system `%s`** of `%s`: `%s.%s` is what Nix uses on %s.", out[1], o.Name, o.Name, out[1], out[1])
+		case len(out) == 2 && o.Named && !o.PerSystem && out[1] == "default",
+			len(out) == 3 && o.Named && o.PerSystem && out[2] == "default":
+			doc = fmt.Sprintf("**`default`** of `%s`\n\n%s", o.Name, defaultDoc(o.Name))
 		}
 	}
 	if doc == "" {
@@ -232,6 +260,28 @@ func (h *hoverer) schemaKey(p *unit.Place) (Result, bool) {
 	}
 	start, end := seg.Start, seg.End
 	return Result{doc, start, end}, true
+}
+
+func settingType(t schema.SettingType) string {
+	switch t {
+	case schema.BoolSetting:
+		return "Boolean"
+	case schema.IntSetting:
+		return "integer"
+	case schema.StringsSetting:
+		return "list of strings"
+	}
+	return "string"
+}
+
+// defaultDoc says what the default entry of an output is for.
+func defaultDoc(output string) string {
+	cmd := map[string]string{"packages": "nix build", "devShells": "nix develop", "apps": "nix run", "templates": "nix flake init",
+		"bundlers": "nix bundle", "checks": "nix flake check", "formatter": "nix fmt"}[output]
+	if cmd != "" {
+		return fmt.Sprintf("The entry `%s` uses when no name is given (`%s .` means `%s .#default`).", cmd, cmd, cmd)
+	}
+	return fmt.Sprintf("By convention, the `%s` entry other flakes use when they do not pick one by name.", output)
 }
 
 var topLevelDocs = [][2]string{
@@ -253,7 +303,9 @@ func OutputMarkdown(o schema.Output) string {
 	case o.Named:
 		fmt.Fprintf(&sb, " — `%s.<name>`", o.Name)
 	}
-	sb.WriteString("\n\n" + o.Doc)
+	if o.Deprecated == "" || !strings.HasPrefix(o.Doc, "Deprecated") {
+		sb.WriteString("\n\n" + o.Doc)
+	}
 	if o.Deprecated != "" {
 		fmt.Fprintf(&sb, "\n\nDeprecated: use `%s`.", o.Deprecated)
 	}
@@ -285,7 +337,12 @@ func (h *hoverer) flakeString(p *unit.Place) (Result, bool) {
 		}
 		s, _ := unit.StringValue(u.View, p.String)
 		ref, _ := flakeref.Parse(s, true)
-		return Result{"**" + DescribeRef(ref) + "**", start, end}, true
+		md := "**" + DescribeRef(ref) + "**"
+		if dep, ok := unit.DepPath(names[:len(names)-1]); ok {
+			md = fmt.Sprintf("**input `%s` of `%s`** — %s", dep[len(dep)-1], strings.Join(dep[:len(dep)-1], "/"), DescribeRef(ref))
+			md += h.lockedDep(dep)
+		}
+		return Result{md, start, end}, true
 	case "follows":
 		s, _ := unit.StringValue(u.View, p.String)
 		md := fmt.Sprintf("**follows `%s`**", s)
@@ -301,6 +358,56 @@ func (h *hoverer) flakeString(p *unit.Place) (Result, bool) {
 	return Result{}, false
 }
 
+// lockedDep says what the lock has for an input path.
+func (h *hoverer) lockedDep(dep []string) string {
+	lf := h.u.Lock
+	if lf == nil {
+		return ""
+	}
+	n, err := lf.Resolve(dep)
+	if err != nil || n == nil {
+		return "\n\nNot in flake.lock: `nix flake lock` updates it."
+	}
+	return fmt.Sprintf("\n\nLocked (flake.lock node `%s`): %s", n.Key, lockedWords(n, h.now))
+}
+
+// overrideKey describes the name of a dependency's input in an override
+// (`inputs.a.inputs.<b>.follows = ...`): what this flake makes of it and
+// what the lock has.
+func (h *hoverer) overrideKey(p *unit.Place) (Result, bool) {
+	u := h.u
+	if !p.InKey || p.KeyGap || len(p.Frames) == 0 || p.KeyIndex >= len(p.Frames[0].Path) {
+		return Result{}, false
+	}
+	names, root, ok := u.KeyPath(p)
+	if !ok || root != u.TopSet() {
+		return Result{}, false
+	}
+	dep, ok := unit.DepPath(names)
+	if !ok {
+		return Result{}, false
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "**input `%s` of `%s`**", dep[len(dep)-1], strings.Join(dep[:len(dep)-1], "/"))
+	in := u.Flake.Inputs[dep[0]]
+	for _, name := range dep[1:] {
+		if in != nil {
+			in = in.Inputs[name]
+		}
+	}
+	switch {
+	case in != nil && in.HasFoll && len(in.Follows) == 0:
+		sb.WriteString(" — left out (`follows = \"\"`)")
+	case in != nil && in.HasFoll:
+		fmt.Fprintf(&sb, " — follows `%s`", strings.Join(in.Follows, "/"))
+	case in != nil && in.HasRef:
+		sb.WriteString(" — overridden: " + DescribeRef(in.Ref))
+	}
+	sb.WriteString(h.lockedDep(dep))
+	seg := p.Frames[0].Path[p.KeyIndex]
+	return Result{sb.String(), seg.Start, seg.End}, true
+}
+
 // InputMarkdown describes an input: its reference in words, what the
 // lock pins, what a follows resolves to.
 func InputMarkdown(u *unit.Unit, name string, now time.Time) string {
@@ -312,6 +419,11 @@ func InputMarkdown(u *unit.Unit, name string, now time.Time) string {
 			fmt.Fprintf(&sb, "\n\nNot declared in `inputs`: Nix looks `%s` up in the flake registry.", name)
 			if url, ok := flakeref.Registry[name]; ok {
 				fmt.Fprintf(&sb, " The default registry maps it to `%s`.", url)
+			}
+			if lf := u.Lock; lf != nil {
+				if n, err := lf.Resolve([]string{name}); err == nil && n != nil {
+					sb.WriteString("\n\nLocked: " + lockedWords(n, now))
+				}
 			}
 		}
 		return sb.String()
@@ -329,10 +441,11 @@ func InputMarkdown(u *unit.Unit, name string, now time.Time) string {
 	}
 	if lf := u.Lock; lf != nil {
 		path := []string{name}
+		root := lf.Nodes[lf.Root]
 		if n, err := lf.Resolve(path); err == nil && n != nil {
 			sb.WriteString("\n\nLocked: " + lockedWords(n, now))
-		} else if err == nil {
-			sb.WriteString("\n\nNot in flake.lock: run `nix flake lock`.")
+		} else if root != nil && root.Input(name) == nil {
+			sb.WriteString("\n\nNot in flake.lock yet: `nix flake lock` adds it.")
 		}
 	}
 	if len(in.Inputs) > 0 {
@@ -366,7 +479,13 @@ func describeAttrs(in *flake.Input) string {
 	a := in.Attrs
 	switch a["type"] {
 	case "github", "gitlab", "sourcehut":
-		return DescribeRef(flakeref.Ref{Type: a["type"], Owner: a["owner"], Repo: a["repo"], Ref: a["ref"], Rev: a["rev"]})
+		return DescribeRef(flakeref.Ref{Type: a["type"], Owner: a["owner"], Repo: a["repo"], Ref: a["ref"], Rev: a["rev"], Host: a["host"], Dir: a["dir"]})
+	case "git", "hg", "tarball", "file":
+		return DescribeRef(flakeref.Ref{Type: a["type"], URL: a["url"], Ref: a["ref"], Rev: a["rev"], Dir: a["dir"]})
+	case "path":
+		return DescribeRef(flakeref.Ref{Type: "path", Path: a["path"]})
+	case "indirect":
+		return DescribeRef(flakeref.Ref{Type: "indirect", ID: a["id"], Ref: a["ref"], Rev: a["rev"]})
 	}
 	return schema.InputTypes[a["type"]]
 }
@@ -378,20 +497,20 @@ func DescribeRef(r flakeref.Ref) string {
 	switch r.Type {
 	case "github", "gitlab", "sourcehut":
 		forge := map[string]string{"github": "GitHub", "gitlab": "GitLab", "sourcehut": "sourcehut"}[r.Type]
-		s = fmt.Sprintf("%s %s/%s", forge, r.Owner, r.Repo)
+		s = fmt.Sprintf("%s %s/%s", forge, strings.ReplaceAll(r.Owner, "%2F", "/"), r.Repo)
 		if r.Host != "" {
 			s += " on " + r.Host
 		}
 	case "git":
-		s = "Git repository " + r.URL
+		s = "Git repository " + FullURL(r)
 	case "hg":
-		s = "Mercurial repository " + r.URL
+		s = "Mercurial repository " + FullURL(r)
 	case "path":
 		s = "directory " + r.Path
 	case "tarball":
-		s = "archive " + r.URL
+		s = "archive " + FullURL(r)
 	case "file":
-		s = "file " + r.URL
+		s = "file " + FullURL(r)
 	case "indirect":
 		s = "registry entry " + r.ID
 		if url, ok := flakeref.Registry[r.ID]; ok {
@@ -410,6 +529,23 @@ func DescribeRef(r flakeref.Ref) string {
 		s += ", directory " + r.Dir
 	}
 	return s
+}
+
+// FullURL is the location of a git, hg, tarball or file reference with
+// its transport: `git+https://host/x` gives `https://host/x`.
+func FullURL(r flakeref.Ref) string {
+	u := r.URL
+	if !strings.HasPrefix(u, "//") {
+		return u
+	}
+	scheme := r.Scheme
+	if i := strings.IndexByte(scheme, '+'); i >= 0 {
+		scheme = scheme[i+1:]
+	}
+	if scheme == "" {
+		scheme = "https"
+	}
+	return scheme + ":" + u
 }
 
 // lockedWords describes a lock node: revision, date and age, narHash.
@@ -469,4 +605,83 @@ func age(d time.Duration) string {
 		return fmt.Sprintf("%d months ago", days/30)
 	}
 	return fmt.Sprintf("%d years ago", days/365)
+}
+
+// LockHover describes the name at off in a flake.lock (u) with the
+// flake.nix beside it (flakeUnit, may be nil): an input of the root as
+// flake.nix declares it, any other node by the input path that reaches
+// it, what it locks and what it was locked from.
+func LockHover(u, flakeUnit *unit.Unit, off int, now time.Time) (Result, bool) {
+	it, ok := navigate.LockItemAt(u, off)
+	if !ok {
+		return Result{}, false
+	}
+	lf := u.Lock
+	root := lf.Nodes[lf.Root]
+	if flakeUnit != nil && flakeUnit.IsFlake() && len(it.Path) == 1 && root != nil && root.Input(it.Path[0]) != nil &&
+		(it.Edge == nil || it.OnEdgeKey && it.Owner == root) {
+		name := it.Path[0]
+		if _, formal := flakeUnit.Flake.Formals[name]; flakeUnit.Flake.Inputs[name] != nil || formal {
+			return Result{InputMarkdown(flakeUnit, name, now), it.Start, it.End}, true
+		}
+	}
+	var sb strings.Builder
+	switch {
+	case it.Edge != nil && it.OnEdgeKey:
+		fmt.Fprintf(&sb, "**input `%s` of flake.lock node `%s`**", it.Edge.Name, it.Owner.Key)
+		if it.Edge.IsFollows {
+			fmt.Fprintf(&sb, " — follows `%s`", strings.Join(it.Edge.Follows, "/"))
+		}
+	case it.Node != nil:
+		fmt.Fprintf(&sb, "**flake.lock node `%s`**", it.Node.Key)
+	default:
+		fmt.Fprintf(&sb, "**`%s`**: not a node of this lock", u.Src[it.Start:it.End])
+		return Result{sb.String(), it.Start, it.End}, true
+	}
+	n := it.Node
+	if n == nil {
+		sb.WriteString("\n\nThe path does not resolve in this lock.")
+		return Result{sb.String(), it.Start, it.End}, true
+	}
+	if n.Key == lf.Root {
+		sb.WriteString("\n\nThe root: the flake itself.")
+		return Result{sb.String(), it.Start, it.End}, true
+	}
+	if p, ok := lf.Paths()[n.Key]; ok && len(p) > 0 {
+		fmt.Fprintf(&sb, "\n\nInput `%s`", strings.Join(p, "/"))
+		if len(p) > 1 {
+			fmt.Fprintf(&sb, " (an input of `%s`)", strings.Join(p[:len(p)-1], "/"))
+		}
+		sb.WriteString(".")
+	}
+	if ref, ok := originalRef(n.Original); ok {
+		sb.WriteString("\n\nFrom " + DescribeRef(ref) + ".")
+	}
+	sb.WriteString("\n\nLocked: " + lockedWords(n, now))
+	if !n.Flake {
+		sb.WriteString("\n\nNot a flake (`flake = false`).")
+	}
+	return Result{sb.String(), it.Start, it.End}, true
+}
+
+// originalRef reads a lock node's "original" (the reference as written).
+func originalRef(v *lockfile.Value) (flakeref.Ref, bool) {
+	if v == nil {
+		return flakeref.Ref{}, false
+	}
+	get := func(k string) string {
+		if x := v.Get(k); x != nil {
+			if x.Raw != "" {
+				return x.Raw
+			}
+			return x.Str
+		}
+		return ""
+	}
+	r := flakeref.Ref{Type: get("type"), Owner: get("owner"), Repo: get("repo"), Ref: get("ref"), Rev: get("rev"),
+		Host: get("host"), URL: get("url"), Path: get("path"), ID: get("id"), Dir: get("dir")}
+	if r.Type == "" {
+		return r, false
+	}
+	return r, true
 }

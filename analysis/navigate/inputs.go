@@ -17,6 +17,9 @@ type inputRef struct {
 	// Formal: the outputs function's formal; its uses are found through
 	// the scope analysis.
 	Formal bool
+	// Inherit: the name in `inherit (inputs) <name>;`, which also defines
+	// a name.
+	Inherit bool
 }
 
 // InputAt is the top-level input the name at off refers to (see inputAt).
@@ -168,7 +171,7 @@ func inheritedFrom(v *syntax.View, n syntax.NodeID) []inputRef {
 	for c := v.FirstChild(up); c != syntax.NoNode; c = v.Next(c) {
 		if v.FieldName(c) == grammar.FieldAttribute {
 			if name, ok := unit.StaticName(v, c); ok {
-				out = append(out, inputRef{Name: name, Start: v.Start(c), End: v.End(c)})
+				out = append(out, inputRef{Name: name, Start: v.Start(c), End: v.End(c), Inherit: true})
 			}
 		}
 	}

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/flake-lsp/flake-lsp/analysis/flake"
 	"github.com/flake-lsp/flake-lsp/analysis/flakeref"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
+	"github.com/flake-lsp/flake-lsp/analysis/schema"
 	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/grammar"
 	"github.com/flake-lsp/flake-lsp/syntax"
@@ -121,7 +123,11 @@ func (o *outliner) binding(b syntax.NodeID, depth int, kind Kind) Symbol {
 	switch {
 	case inner == syntax.NoNode:
 	case v.Is(inner, grammar.KindString), v.Is(inner, grammar.KindIndentedString):
-		s.Detail = truncate(oneLine(v.Text(inner)), 60)
+		if text, ok := unit.StringValue(v, inner); ok && v.Is(inner, grammar.KindString) {
+			s.Detail = truncate(oneLine(text), 60)
+		} else {
+			s.Detail = truncate(oneLine(v.Text(inner)), 60)
+		}
 		if s.Kind == Field {
 			s.Kind = String
 		}
@@ -168,12 +174,7 @@ func (o *outliner) flakeTop(s *Symbol, name string, val syntax.NodeID) {
 			sym := Symbol{Name: in, Kind: Module, Start: o.v.Start(key), End: o.v.End(key), SelStart: o.v.Start(key), SelEnd: o.v.End(key)}
 			// The whole declaration: every binding naming the input.
 			o.extendToBindings(&sym, key)
-			switch {
-			case input.URL != "":
-				sym.Detail = input.URL
-			case input.HasFoll:
-				sym.Detail = "follows " + strings.Join(input.Follows, "/")
-			}
+			sym.Detail = inputDetail(input)
 			s.Children = append(s.Children, sym)
 		}
 	case strings.HasPrefix(name, "inputs."):
@@ -181,18 +182,157 @@ func (o *outliner) flakeTop(s *Symbol, name string, val syntax.NodeID) {
 		// caller would reorder; keep it flat with the reference.
 		s.Kind = Module
 		s.Name = strings.TrimPrefix(name, "inputs.")
-		if in := f.Inputs[strings.Split(s.Name, ".")[0]]; in != nil && in.URL != "" {
-			s.Detail = in.URL
+		if in := f.Inputs[strings.Split(s.Name, ".")[0]]; in != nil {
+			s.Detail = inputDetail(in)
 		}
 		s.Children = []Symbol{}
 	case name == "outputs":
 		s.Kind = Function
-		s.Detail = "outputs"
+		s.Children = []Symbol{}
+		if fn := f.Outputs; fn != syntax.NoNode {
+			v := o.v
+			if body := v.Child(fn, grammar.FieldBody); body != syntax.NoNode {
+				s.Detail = truncate(strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(string(v.Src[v.Start(fn):v.Start(body)])), ":")), " "), 60)
+				// The let bindings on the way to the result, then the
+				// outputs by output, system and name.
+				for n := body; n != syntax.NoNode; {
+					n = unparenthesize(v, n)
+					switch {
+					case v.Is(n, grammar.KindLet):
+						s.Children = append(s.Children, o.bindings(n, 1, Variable)...)
+						n = v.Child(n, grammar.FieldBody)
+						continue
+					case v.Is(n, grammar.KindWith), v.Is(n, grammar.KindAssert):
+						n = v.Child(n, grammar.FieldBody)
+						continue
+					}
+					break
+				}
+			}
+		}
+		s.Children = append(s.Children, o.outputsTree()...)
 	case name == "description":
 		s.Kind = String
 	case name == "nixConfig":
 		s.Kind = Namespace
 	}
+}
+
+// inputDetail is an input's reference in one line: its URL, what it
+// follows, or its attribute form written as a URL.
+func inputDetail(in *flake.Input) string {
+	switch {
+	case in.URL != "":
+		return in.URL
+	case in.HasFoll:
+		return "follows " + strings.Join(in.Follows, "/")
+	case in.Attrs["type"] != "":
+		a := in.Attrs
+		switch a["type"] {
+		case "github", "gitlab", "sourcehut":
+			d := a["type"] + ":" + a["owner"] + "/" + a["repo"]
+			if a["ref"] != "" || a["rev"] != "" {
+				d += "/" + a["ref"] + a["rev"]
+			}
+			if a["host"] != "" {
+				d += "?host=" + a["host"]
+			}
+			return d
+		case "path":
+			return "path:" + a["path"]
+		case "indirect":
+			return a["id"]
+		}
+		if a["url"] != "" {
+			return a["type"] + "+" + a["url"]
+		}
+		return "type " + a["type"]
+	}
+	return ""
+}
+
+func unparenthesize(v *syntax.View, n syntax.NodeID) syntax.NodeID {
+	for n != syntax.NoNode && v.Is(n, grammar.KindParenthesized) {
+		n = v.Child(n, grammar.FieldExpression)
+	}
+	return n
+}
+
+// outputsTree outlines what the outputs define, by output, system and
+// name (a system a helper supplies has no level of its own).
+func (o *outliner) outputsTree() []Symbol {
+	v := o.v
+	type tnode struct {
+		sym  *Symbol
+		kids []*tnode
+		idx  map[string]*tnode
+	}
+	root := &tnode{idx: map[string]*tnode{}}
+	for _, e := range o.u.OutputEntries(3) {
+		if e.Path[0] == "_module" {
+			continue // flake-parts' module arguments, not an output
+		}
+		cur := root
+		levels := 0
+		for i, name := range e.Path {
+			if name == unit.SystemSlot {
+				continue
+			}
+			levels++
+			last := i == len(e.Path)-1
+			next := cur.idx[name]
+			if next == nil {
+				if !last {
+					// A level an earlier entry should have made; the
+					// entries list every prefix, so this is a slot
+					// before the name.
+					continue
+				}
+				sym := &Symbol{Name: name, Kind: Field, Start: v.Start(e.Binding), End: v.End(e.Binding), SelStart: e.Key.Start, SelEnd: e.Key.End}
+				if levels == 1 {
+					sym.Kind = Namespace
+					if out, ok := schema.OutputByName(name); ok && out.Deprecated != "" {
+						sym.Detail = "deprecated: " + out.Deprecated
+					}
+				} else if val := unparenthesize(v, v.Child(e.Binding, grammar.FieldValue)); val != syntax.NoNode && v.Is(val, grammar.KindLambda) && o.lastSegment(e.Binding) == e.Key.Node {
+					sym.Kind = Function
+				}
+				next = &tnode{sym: sym, idx: map[string]*tnode{}}
+				cur.idx[name] = next
+				cur.kids = append(cur.kids, next)
+			} else if last {
+				// Another binding extends it (packages.a = ...; packages.b = ...;).
+				next.sym.Start = min(next.sym.Start, v.Start(e.Binding))
+				next.sym.End = max(next.sym.End, v.End(e.Binding))
+			}
+			cur = next
+		}
+	}
+	var build func(t *tnode) []Symbol
+	build = func(t *tnode) []Symbol {
+		out := []Symbol{}
+		for _, k := range t.kids {
+			sym := *k.sym
+			sym.Children = build(k)
+			for _, c := range sym.Children {
+				sym.Start = min(sym.Start, c.Start)
+				sym.End = max(sym.End, c.End)
+			}
+			out = append(out, sym)
+		}
+		return out
+	}
+	return build(root)
+}
+
+// lastSegment is the last name of a binding's attribute path.
+func (o *outliner) lastSegment(b syntax.NodeID) syntax.NodeID {
+	v := o.v
+	names := v.NamedChildren(v.Child(b, grammar.FieldAttrpath), nil)
+	if len(names) == 0 {
+		return syntax.NoNode
+	}
+	return names[len(names)-1]
 }
 
 func (o *outliner) extendToBindings(sym *Symbol, key syntax.NodeID) {
@@ -244,11 +384,20 @@ func Links(u *unit.Unit) []Link {
 	if u.IsFlake() {
 		for _, name := range u.Flake.InputOrder {
 			in := u.Flake.Inputs[name]
-			if !in.HasRef || in.URLNode == syntax.NoNode {
+			if in.HasRef && in.URLNode != syntax.NoNode {
+				if url := WebURL(in.Ref); url != "" {
+					out = append(out, Link{Start: v.Start(in.URLNode) + 1, End: v.End(in.URLNode) - 1, Target: url, Tooltip: "Open " + url})
+				}
 				continue
 			}
-			if url := WebURL(in.Ref); url != "" {
-				out = append(out, Link{Start: v.Start(in.URLNode) + 1, End: v.End(in.URLNode) - 1, Target: url, Tooltip: "Open " + url})
+			// The attribute form of a forge reference: the repo string.
+			a := in.Attrs
+			if a["type"] != "github" && a["type"] != "gitlab" && a["type"] != "sourcehut" {
+				continue
+			}
+			url := WebURL(flakeref.Ref{Type: a["type"], Owner: a["owner"], Repo: a["repo"], Host: a["host"], Ref: a["ref"], Rev: a["rev"]})
+			if repo := attrString(u, in.Key, "repo"); url != "" && repo != syntax.NoNode {
+				out = append(out, Link{Start: v.Start(repo) + 1, End: v.End(repo) - 1, Target: url, Tooltip: "Open " + url})
 			}
 		}
 	}
@@ -318,9 +467,29 @@ func WebURL(r flakeref.Ref) string {
 			u += "/tree/" + r.Ref
 		}
 		return u
-	case "git", "tarball", "file":
-		if strings.HasPrefix(r.URL, "https://") || strings.HasPrefix(r.URL, "http://") {
-			return r.URL
+	case "git", "hg", "tarball", "file":
+		url := r.URL
+		if strings.HasPrefix(url, "//") {
+			scheme := r.Scheme
+			if i := strings.IndexByte(scheme, '+'); i >= 0 {
+				scheme = scheme[i+1:]
+			}
+			url = scheme + ":" + url
+		}
+		switch {
+		case strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://"):
+			return url
+		case strings.HasPrefix(url, "ssh://"):
+			// git+ssh://git@github.com/o/r.git: the forge's page.
+			rest := strings.TrimPrefix(url, "ssh://")
+			if at := strings.IndexByte(rest, '@'); at >= 0 && at < strings.IndexByte(rest+"/", '/') {
+				rest = rest[at+1:]
+			}
+			host, path, _ := strings.Cut(rest, "/")
+			switch host {
+			case "github.com", "gitlab.com", "codeberg.org", "git.sr.ht":
+				return "https://" + host + "/" + strings.TrimSuffix(path, ".git")
+			}
 		}
 	case "indirect":
 		if target, ok := flakeref.Registry[r.ID]; ok {
@@ -330,6 +499,45 @@ func WebURL(r flakeref.Ref) string {
 		}
 	}
 	return ""
+}
+
+// attrString is the string value of attribute name in the input
+// declared at key (`corp = { type = "gitlab"; repo = "x"; }`), NoNode if
+// there is no such literal.
+func attrString(u *unit.Unit, key syntax.NodeID, name string) syntax.NodeID {
+	v := u.View
+	b := key
+	for b != syntax.NoNode && !v.Is(b, grammar.KindBinding) {
+		b = v.Parent(b)
+	}
+	if b == syntax.NoNode {
+		return syntax.NoNode
+	}
+	// `x = { repo = ...; }`: the set is the value; `x.repo = ...;`
+	// bindings are siblings of b.
+	var sets []syntax.NodeID
+	if set := u.LiteralSet(v.Child(b, grammar.FieldValue)); set != syntax.NoNode {
+		sets = append(sets, set)
+	}
+	sets = append(sets, v.Parent(b))
+	for _, set := range sets {
+		for c := v.FirstChild(set); c != syntax.NoNode; c = v.Next(c) {
+			if !v.Is(c, grammar.KindBinding) {
+				continue
+			}
+			names := v.NamedChildren(v.Child(c, grammar.FieldAttrpath), nil)
+			if len(names) == 0 || v.Text(names[len(names)-1]) != name {
+				continue
+			}
+			if set == v.Parent(b) && (len(names) < 2 || v.Text(names[len(names)-2]) != v.Text(key)) {
+				continue
+			}
+			if val := v.Child(c, grammar.FieldValue); val != syntax.NoNode && v.Is(val, grammar.KindString) {
+				return val
+			}
+		}
+	}
+	return syntax.NoNode
 }
 
 // LockLinks links each locked revision in flake.lock to its commit page.
