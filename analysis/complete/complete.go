@@ -453,8 +453,31 @@ func inPath(v *syntax.View, off int) bool {
 		if o < 0 {
 			continue
 		}
-		if n := v.At(o); n != syntax.NoNode && (v.Is(n, grammar.KindPath) || v.Is(v.Parent(n), grammar.KindPath)) && v.Start(n) < off {
+		n := v.At(o)
+		if n == syntax.NoNode || v.Start(n) >= off {
+			continue
+		}
+		for m := n; m != syntax.NoNode; m = v.Parent(m) {
+			if v.Is(m, grammar.KindInterpolation) {
+				break // code inside ./x/${...}
+			}
+			if v.Is(m, grammar.KindPath) {
+				return !inPathInterpolation(v, m, off)
+			}
+		}
+	}
+	return false
+}
+
+// inPathInterpolation: off is inside `${ }` of the path literal p,
+// whose named children are the interpolated expressions.
+func inPathInterpolation(v *syntax.View, p syntax.NodeID, off int) bool {
+	for c := v.FirstChild(p); c != syntax.NoNode; c = v.Next(c) {
+		if v.IsNamed(c) && v.Start(c) <= off && off <= v.End(c) {
 			return true
+		}
+		if !v.IsNamed(c) && v.Text(c) == "}" && v.Start(c) == off {
+			return true // `${x|}`
 		}
 	}
 	return false
@@ -500,7 +523,9 @@ func keywordDoc(word string) string {
 func (c *completer) expression() {
 	u := c.u
 	if u.Scope != nil {
-		for _, b := range u.Scope.VisibleAt(c.off) {
+		// The scope where the word starts: right after it may already be
+		// outside (`(acc: f acc|)`).
+		for _, b := range u.Scope.VisibleAt(c.wordStart) {
 			cand := Candidate{Label: b.Name, Kind: Variable, Detail: b.Kind.String()}
 			switch b.Kind {
 			case scope.KindBuiltin:
@@ -533,7 +558,7 @@ func (c *completer) expression() {
 		}
 		// Names other code under the same `with`s reads: they come from
 		// one of them.
-		withs := u.Scope.WithsAt(c.off)
+		withs := u.Scope.WithsAt(c.wordStart)
 		if len(withs) > 0 {
 			var envs []string
 			for _, w := range withs {

@@ -48,11 +48,19 @@ func Definition(u *unit.Unit, off int) []Location {
 		return nil
 	}
 	if name, ok := inputAt(u, off); ok {
-		in := u.Flake.Inputs[name]
-		if in == nil {
-			return nil
-		}
 		key := declaration(u, name)
+		if u.Flake.Inputs[name] == nil {
+			// Not declared (a registry input): its formal, and from
+			// there its lock node.
+			if key.Start <= off && off <= key.End {
+				if loc, ok := lockNode(u, name); ok {
+					return []Location{loc}
+				}
+			}
+			if key.End == 0 {
+				return nil
+			}
+		}
 		if key.Start <= off && off <= key.End {
 			// On the declaration itself: its lock node.
 			if loc, ok := lockNode(u, name); ok {
@@ -93,14 +101,19 @@ func Definition(u *unit.Unit, off int) []Location {
 	return nil
 }
 
-// declaration is where an input is first named in `inputs`.
+// declaration is where an input is first named in `inputs` (for one
+// only the outputs' formals name, the formal).
 func declaration(u *unit.Unit, name string) Location {
+	formal := Location{Path: u.Path}
 	for _, r := range inputRefs(u) {
 		if r.Write && r.Name == name {
 			return Location{Path: u.Path, Start: r.Start, End: r.End}
 		}
+		if r.Formal && r.Name == name && formal.End == 0 {
+			formal = Location{Path: u.Path, Start: r.Start, End: r.End}
+		}
 	}
-	return Location{Path: u.Path}
+	return formal
 }
 
 // lockNode is the flake.lock node key an input of the root locks to.
@@ -132,7 +145,7 @@ func pathTarget(u *unit.Unit, off int) (Location, bool) {
 	for n != syntax.NoNode && !v.Is(n, grammar.KindPath) {
 		n = v.Parent(n)
 	}
-	if n == syntax.NoNode || v.Child(n, grammar.FieldExpression) != syntax.NoNode || u.Path == "" {
+	if n == syntax.NoNode || len(v.NamedChildren(n, nil)) > 0 || u.Path == "" {
 		return Location{}, false
 	}
 	text := v.Text(n)

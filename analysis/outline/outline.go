@@ -405,7 +405,7 @@ func Links(u *unit.Unit) []Link {
 		dir := filepath.Dir(u.Path)
 		for i := range v.Nodes {
 			n := syntax.NodeID(i)
-			if !v.Is(n, grammar.KindPath) || v.Child(n, grammar.FieldExpression) != syntax.NoNode {
+			if !v.Is(n, grammar.KindPath) || len(v.NamedChildren(n, nil)) > 0 {
 				continue
 			}
 			text := v.Text(n)
