@@ -7,6 +7,7 @@
 package complete
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -53,7 +54,11 @@ func Complete(u *unit.Unit, off int) []Candidate {
 	}
 	c := &completer{u: u, off: off, p: u.At(off)}
 	if broken(u, c.p, off) {
-		c.out = patched(u, off)
+		// The text does not parse as written: the keywords an open let
+		// or if lacks are read from it (a parsed let has its in).
+		start, _ := wordAround(u.Src, off)
+		c.open = openKeywords(u.Src, start)
+		c.out = patched(u, off, c.open)
 	}
 	if len(c.out) == 0 {
 		c.run()
@@ -74,9 +79,15 @@ type completer struct {
 	out []Candidate
 	// The partial word before the cursor and its range.
 	wordStart, wordEnd int
+	// open are the keywords an open let or if before the cursor lacks
+	// (only looked for where the text does not parse).
+	open []string
 }
 
 func (c *completer) add(cand Candidate) {
+	if c.out == nil {
+		c.out = make([]Candidate, 0, 64)
+	}
 	if cand.NewText == "" {
 		cand.NewText = cand.Label
 	}
@@ -118,7 +129,7 @@ func (c *completer) run() {
 // in when an open let needs it.
 func (c *completer) bindingKeywords() {
 	c.add(Candidate{Label: "inherit", Kind: Keyword, Doc: keywordDoc("inherit"), Sort: 4})
-	for _, k := range openKeywords(c.u.Src, c.wordStart) {
+	for _, k := range c.open {
 		if k == "in" {
 			c.add(Candidate{Label: k, Kind: Keyword, Doc: keywordDoc(k), Sort: 4})
 		}
@@ -273,7 +284,7 @@ func lineStart(src []byte, off int) int {
 // for a name, a placeholder after a trailing dot, the closing quote, a
 // `;` before `}`), and asks again at the same offset. The first insertion
 // that gives candidates wins; the candidates keep the original ranges.
-func patched(u *unit.Unit, off int) []Candidate {
+func patched(u *unit.Unit, off int, open []string) []Candidate {
 	src := u.Src
 	start, end := wordAround(src, off)
 	if end < off {
@@ -302,7 +313,7 @@ func patched(u *unit.Unit, off int) []Candidate {
 	// code around parses with its names.
 	exprPlaceholder := placeholder
 	var suffixes []string
-	for _, k := range openKeywords(src, start) {
+	for _, k := range open {
 		if exprPlaceholder == "" && start == end {
 			exprPlaceholder = "completionPlaceholder"
 		}
@@ -329,7 +340,7 @@ func patched(u *unit.Unit, off int) []Candidate {
 		}
 		pu := reparse(u, end, t.insert)
 
-		pc := &completer{u: pu, off: off, p: pu.At(off)}
+		pc := &completer{u: pu, off: off, p: pu.At(off), open: open}
 		if t.asKey {
 			pc.wordStart, pc.wordEnd = start, end
 			if !pc.p.InKey {
@@ -484,8 +495,8 @@ func inPathInterpolation(v *syntax.View, p syntax.NodeID, off int) bool {
 }
 
 func dedupe(in []Candidate) []Candidate {
-	seen := map[string]bool{}
-	var out []Candidate
+	seen := make(map[string]bool, len(in))
+	out := make([]Candidate, 0, len(in))
 	for _, c := range in {
 		if seen[c.Label] {
 			continue
@@ -525,7 +536,7 @@ func (c *completer) expression() {
 	if u.Scope != nil {
 		// The scope where the word starts: right after it may already be
 		// outside (`(acc: f acc|)`).
-		for _, b := range u.Scope.VisibleAt(c.wordStart) {
+		for _, b := range visible(u.Scope, c.wordStart) {
 			cand := Candidate{Label: b.Name, Kind: Variable, Detail: b.Kind.String()}
 			switch b.Kind {
 			case scope.KindBuiltin:
@@ -580,11 +591,33 @@ func (c *completer) expression() {
 	}
 }
 
+// visible is scope.Result.VisibleAt without its map: the bindings at
+// off, innermost first, each name once.
+func visible(r *scope.Result, off int) []*scope.Binding {
+	inner := r.ScopeAt(off)
+	out := make([]*scope.Binding, 0, 64)
+	for s := inner; s != nil; s = s.Parent {
+		for _, b := range s.Bindings {
+			shadowed := false
+			for t := inner; t != s; t = t.Parent {
+				if t.Lookup(b.Name) != nil {
+					shadowed = true
+					break
+				}
+			}
+			if !shadowed {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
 // keywords are the keywords that fit at the cursor: those that start an
 // expression, and `then`, `else` or `in` when an `if` or `let` before the
-// cursor still lacks it (read from the text, which may not parse yet).
+// cursor still lacks it (see open).
 func (c *completer) keywords() []string {
-	return append([]string{"assert", "if", "let", "rec", "with"}, openKeywords(c.u.Src, c.wordStart)...)
+	return append([]string{"assert", "if", "let", "rec", "with"}, c.open...)
 }
 
 // openKeywords reads the words before off (strings and comments
@@ -604,7 +637,7 @@ func openKeywords(src []byte, off int) []string {
 				i++
 			}
 		case b == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := strings.Index(string(src[i+2:min(len(src), off)]), "*/")
+			end := bytes.Index(src[i+2:min(len(src), off)], []byte("*/"))
 			if end < 0 {
 				return nil // in a comment
 			}
@@ -619,7 +652,7 @@ func openKeywords(src []byte, off int) []string {
 			}
 			i++
 		case b == '\'' && i+1 < len(src) && src[i+1] == '\'':
-			end := strings.Index(string(src[i+2:min(len(src), off)]), "''")
+			end := bytes.Index(src[i+2:min(len(src), off)], []byte("''"))
 			if end < 0 {
 				return nil
 			}
@@ -694,7 +727,7 @@ func isInside(v *syntax.View, n, of syntax.NodeID) bool {
 	return false
 }
 
-func lineOf(src []byte, off int) int { return strings.Count(string(src[:off]), "\n") }
+func lineOf(src []byte, off int) int { return bytes.Count(src[:off], []byte("\n")) }
 
 func itoa(n int) string {
 	if n == 0 {

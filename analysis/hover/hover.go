@@ -6,6 +6,7 @@
 package hover
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -107,7 +108,7 @@ func wordSpan(src []byte, off int) (int, int) {
 	return start, end
 }
 
-func lineOf(src []byte, off int) int { return strings.Count(string(src[:off]), "\n") }
+func lineOf(src []byte, off int) int { return bytes.Count(src[:off], []byte("\n")) }
 
 func truncate(s string, n int) string {
 	if len(s) > n {
@@ -138,8 +139,8 @@ func (h *hoverer) binding(b *scope.Binding) string {
 }
 
 func lineText(src []byte, off int) string {
-	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
-	end := strings.IndexByte(string(src[off:]), '\n')
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	end := bytes.IndexByte(src[off:], '\n')
 	if end < 0 {
 		end = len(src) - off
 	}

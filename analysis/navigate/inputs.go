@@ -1,6 +1,8 @@
 package navigate
 
 import (
+	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/flake-lsp/flake-lsp/analysis/scope"
@@ -30,8 +32,12 @@ func InputAt(u *unit.Unit, off int) (string, bool) { return inputAt(u, off) }
 // name or the outputs parameter, `inherit (inputs) <name>`, or the first
 // segment of a follows string.
 func inputAt(u *unit.Unit, off int) (string, bool) {
-	for _, r := range inputRefs(u) {
-		if r.Start <= off && off <= r.End {
+	refs := inputRefs(u)
+	// The refs are sorted by start and never overlap: the one at off is
+	// the last starting at or before it.
+	i := sort.Search(len(refs), func(i int) bool { return refs[i].Start > off })
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if r := refs[j]; r.Start <= off && off <= r.End {
 			return r.Name, true
 		}
 	}
@@ -44,6 +50,12 @@ func inputRefs(u *unit.Unit) []inputRef {
 	if !u.IsFlake() {
 		return nil
 	}
+	return u.Memo(inputRefsKey{}, func() any { return findInputRefs(u) }).([]inputRef)
+}
+
+type inputRefsKey struct{}
+
+func findInputRefs(u *unit.Unit) []inputRef {
 	v := u.View
 	var out []inputRef
 	top := u.TopSet()
@@ -118,7 +130,7 @@ func followsRefs(u *unit.Unit, b syntax.NodeID, path []unit.Segment) []inputRef 
 			if s, ok := unit.StringValue(v, val); ok && s != "" {
 				first, _, _ := strings.Cut(s, "/")
 				start := v.Start(val) + 1
-				if first != "" && strings.HasPrefix(string(v.Src[start:]), first) {
+				if first != "" && bytes.HasPrefix(v.Src[start:], []byte(first)) {
 					out = append(out, inputRef{Name: first, Start: start, End: start + len(first)})
 				}
 			}

@@ -6,6 +6,7 @@
 package navigate
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -389,7 +390,7 @@ func lineText(u *unit.Unit, off int) string {
 	if off < 0 || off > len(u.Src) {
 		return "line ?"
 	}
-	return fmt.Sprintf("line %d", strings.Count(string(u.Src[:off]), "\n")+1)
+	return fmt.Sprintf("line %d", bytes.Count(u.Src[:off], []byte("\n"))+1)
 }
 
 // InputDeclarationStart is the offset of an input's declaration, -1 if

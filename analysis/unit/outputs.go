@@ -279,6 +279,12 @@ func (u *Unit) OutputEntries(maxDepth int) []OutputEntry {
 	if !u.IsFlake() || u.Flake.Outputs == syntax.NoNode {
 		return nil
 	}
+	return u.Memo(outputEntriesKey(maxDepth), func() any { return u.outputEntries(maxDepth) }).([]OutputEntry)
+}
+
+type outputEntriesKey int
+
+func (u *Unit) outputEntries(maxDepth int) []OutputEntry {
 	v := u.View
 	var out []OutputEntry
 	var expr func(n syntax.NodeID, prefix []string, perSystem bool, depth int)

@@ -6,6 +6,7 @@ package unit
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/flake-lsp/flake-lsp/analysis/flake"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
@@ -26,6 +27,27 @@ type Unit struct {
 	Lock     *lockfile.LockFile
 	LockPath string
 	LockSrc  []byte
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// Memo returns the value cached under key, computing it with f the first
+// time: for what the features derive from the whole unit (which does not
+// change once analysed) and would otherwise recompute per request. Safe
+// for concurrent use; f must not call Memo.
+func (u *Unit) Memo(key any, f func() any) any {
+	u.memoMu.Lock()
+	defer u.memoMu.Unlock()
+	if v, ok := u.memo[key]; ok {
+		return v
+	}
+	if u.memo == nil {
+		u.memo = map[any]any{}
+	}
+	v := f()
+	u.memo[key] = v
+	return v
 }
 
 // IsFlake reports whether the unit is a flake.nix with its model.
