@@ -544,6 +544,10 @@ func (c *completer) flakeMember(chain []string, dot int) {
 				}
 			}
 		}
+	case len(rest) == 1 && rest[0] == "lib" && isFlakeUtils(u, input):
+		for _, f := range flakeUtilsLib {
+			c.add(Candidate{Label: f.name, Kind: Function, Detail: "flake-utils", Doc: f.doc})
+		}
 	case len(rest) == 1 && isFlake:
 		if o, ok := schema.OutputByName(rest[0]); ok && (o.PerSystem || o.Name == "legacyPackages") {
 			for _, s := range schema.Systems {
@@ -607,4 +611,31 @@ func (c *completer) memberBase(chain []string, dot int) (string, []string, bool)
 		input, rest = rest[0], rest[1:]
 	}
 	return input, rest, true
+}
+
+// flakeUtilsLib is numtide/flake-utils' lib, which most flakes that take
+// it call as `flake-utils.lib.<f>`.
+var flakeUtilsLib = []struct{ name, doc string }{
+	{"eachDefaultSystem", "`eachDefaultSystem (system: { packages.default = ...; })`: calls the function for each default system and puts the system under each output: `packages.<system>.default`."},
+	{"eachSystem", "`eachSystem [ \"x86_64-linux\" ] (system: { ... })`: eachDefaultSystem for the systems given."},
+	{"eachDefaultSystemPassThrough", "Like eachDefaultSystem, but the outputs are merged without a system level."},
+	{"eachSystemPassThrough", "Like eachSystem, but the outputs are merged without a system level."},
+	{"eachDefaultSystemMap", "`eachDefaultSystemMap (system: value)`: an attribute set of value by default system (for one output)."},
+	{"eachSystemMap", "`eachSystemMap systems (system: value)`: an attribute set of value by system."},
+	{"defaultSystems", "The systems eachDefaultSystem uses (from the `systems` input)."},
+	{"allSystems", "Every system nixpkgs knows."},
+	{"system", "An attribute set of system names (`system.x86_64-linux`), to avoid typos."},
+	{"flattenTree", "Flattens a nested set of derivations into `a/b/c` names, as `packages` needs."},
+	{"filterPackages", "`filterPackages system packages`: only the packages available on system."},
+	{"mkApp", "`mkApp { drv = ...; name ? ...; exePath ? ...; }`: an app for `apps.<system>.<name>`."},
+	{"simpleFlake", "Builds the outputs of a simple flake from an overlay and a package name (old style, deprecated outputs)."},
+}
+
+// isFlakeUtils: the input is numtide/flake-utils.
+func isFlakeUtils(u *unit.Unit, input string) bool {
+	in := u.Flake.Inputs[input]
+	if in == nil || in.HasFoll {
+		return input == "flake-utils"
+	}
+	return in.Ref.Owner == "numtide" && in.Ref.Repo == "flake-utils" || in.Ref.Type == "indirect" && in.Ref.ID == "flake-utils"
 }

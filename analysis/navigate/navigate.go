@@ -72,9 +72,32 @@ func Definition(u *unit.Unit, off int) []Location {
 		return []Location{key}
 	}
 	if u.IsFlake() {
+		p := u.At(off)
+		// A later name of a follows path ("a/<b>"): the input of a
+		// dependency it names, in the lock.
+		if p.String != syntax.NoNode {
+			if names, root, ok := u.ValuePath(p); ok && root == u.TopSet() && len(names) > 0 && names[len(names)-1] == "follows" {
+				if s, ok := unit.StringValue(u.View, p.String); ok {
+					parts := strings.Split(s, "/")
+					at := 0
+					for i, pos := 0, p.StringStart; i < len(parts); i++ {
+						if off >= pos {
+							at = i
+						}
+						pos += len(parts[i]) + 1
+					}
+					if at > 0 {
+						if loc, ok := lockEdge(u, parts[:at+1]); ok {
+							return []Location{loc}
+						}
+						return nil
+					}
+				}
+			}
+		}
 		// The name of a dependency's input in an override
 		// (`inputs.a.inputs.<b>.follows`): its edge in the lock.
-		if p := u.At(off); p.InKey && !p.KeyGap {
+		if p.InKey && !p.KeyGap {
 			if names, root, ok := u.KeyPath(p); ok && root == u.TopSet() {
 				if dep, ok := unit.DepPath(names); ok {
 					if loc, ok := lockEdge(u, dep); ok {
