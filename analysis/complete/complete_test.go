@@ -37,11 +37,11 @@ func TestClosers(t *testing.T) {
 
 func TestOpenKeywords(t *testing.T) {
 	for text, want := range map[string]string{
-		`let a = 1; |`:                            "in",
-		`let a = 1; in |`:                         "",
-		`if a |`:                                  "then",
-		`if a then b |`:                           "else",
-		`if a then b else c |`:                    "",
+		`let a = 1; |`:         "in",
+		`let a = 1; in |`:      "",
+		`if a |`:               "then",
+		`if a then b |`:        "else",
+		`if a then b else c |`: "",
 		`let a = if x then 1 else 2; b = "in"; |`: "in",
 		"let a = 1; # in\n |":                     "in",
 		`let { a = 1; |`:                          "",
@@ -58,11 +58,11 @@ func TestOpenKeywords(t *testing.T) {
 
 func TestFormalsText(t *testing.T) {
 	for text, want := range map[string]string{
-		`outputs = { self, nix| }:`:           "self",
-		`outputs = { self, nixpkgs, |`:        "nixpkgs self",
-		`outputs = inputs@{ self, ... , |`:    "self ...",
+		`outputs = { self, nix| }:`:          "self",
+		`outputs = { self, nixpkgs, |`:       "nixpkgs self",
+		`outputs = inputs@{ self, ... , |`:   "self ...",
 		`outputs = { self }: { packages = |`: "-",
-		`inputs = { a, |`:                     "-",
+		`inputs = { a, |`:                    "-",
 	} {
 		src, off := cursor(t, text)
 		start, end := wordAround(src, off)
