@@ -127,6 +127,11 @@ func (h *hoverer) binding(b *scope.Binding) string {
 	line := lineOf(src, b.Start)
 	text := lineText(src, b.Start)
 	md := fmt.Sprintf("**%s** `%s`, line %d\n\n```nix\n%s\n```", b.Kind, b.Name, line+1, text)
+	if b.Kind == scope.KindParam {
+		if fn := h.u.SystemHelper(b.Def); fn != "" {
+			md += fmt.Sprintf("\n\n`%s` calls this function once per system, with the system (`\"x86_64-linux\"`, ...).", fn)
+		}
+	}
 	if b.Inherited && b.Source != syntax.NoNode {
 		md += fmt.Sprintf("\n\nInherited: `%s.%s`.", truncate(strings.TrimSpace(h.u.View.Text(b.Source)), 40), b.Name)
 	}

@@ -212,6 +212,19 @@ func place(prefix, names []string, perSystem, inKey bool) OutputsPlace {
 	return OutputsPlace{Path: path, PerSystem: perSystem}
 }
 
+// SystemHelper is the helper that calls lambda once per system
+// (`flake-utils.lib.eachDefaultSystem (system: ...)`, `forAllSystems
+// (system: ...)`), as written; "" when it is not the argument of one.
+func (u *Unit) SystemHelper(lambda syntax.NodeID) string {
+	if u.View == nil || lambda == syntax.NoNode || !u.View.Is(lambda, grammar.KindLambda) {
+		return ""
+	}
+	if call, fn := outermostCall(u.View, lambda); call != syntax.NoNode && (endsWithAny(fn, wholeSetHelpers) || endsWithAny(fn, valueHelpers)) {
+		return fn
+	}
+	return ""
+}
+
 // outermostCall is the application whose last argument is the lambda,
 // and the text of the function called (`flake-utils.lib.eachDefaultSystem`).
 func outermostCall(v *syntax.View, lambda syntax.NodeID) (syntax.NodeID, string) {

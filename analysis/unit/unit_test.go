@@ -199,3 +199,21 @@ func TestDepPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSystemHelper(t *testing.T) {
+	for text, want := range map[string]string{
+		"{ outputs = { self, flake-utils }: flake-utils.lib.eachDefaultSystem (sys|tem: { }); }":                     "flake-utils.lib.eachDefaultSystem",
+		"{ outputs = { self, nixpkgs }: { packages = nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (sys|tem: { }); }; }": "nixpkgs.lib.genAttrs",
+		"{ outputs = { self }: { lib.f = x|: x; }; }":                                                                "",
+	} {
+		u, off := load(t, text)
+		v := u.View
+		n := v.At(off)
+		for n != syntax.NoNode && !v.Is(n, "lambda") {
+			n = v.Parent(n)
+		}
+		if got := u.SystemHelper(n); got != want {
+			t.Errorf("%s: %q, want %q", text, got, want)
+		}
+	}
+}
