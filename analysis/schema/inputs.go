@@ -23,7 +23,7 @@ var forge = []string{"github", "gitlab", "sourcehut"}
 // general ones come first; the rest are the attribute form of a flake
 // reference, allowed per input type (Nix's fetchers reject others).
 var InputAttrs = []InputAttr{
-	{Name: "url", RequiredBy: []string{"git", "hg", "tarball", "file"}, Value: "string", Doc: "The flake reference, e.g. `github:NixOS/nixpkgs/nixos-unstable`; the short form of the attributes below. With `url` and no `type`, the other attributes must belong to the URL's type."},
+	{Name: "url", RequiredBy: []string{"git", "hg", "tarball", "file"}, Value: "string", Doc: "The flake reference, e.g. `github:NixOS/nixpkgs/nixos-unstable`; the short form of the attributes below. Next to `url` (without `type`) only `flake` and `inputs` may be given: everything else goes into the URL's query (`?ref=...`, `?dir=...`)."},
 	{Name: "type", Value: "string", Doc: "The fetcher, for the attribute form: `github`, `gitlab`, `sourcehut`, `git`, `hg`, `path`, `tarball`, `file` or `indirect`."},
 	{Name: "flake", Value: "bool", Doc: "`false` for a source that is not a flake (no flake.nix): the input is then just its source tree, without outputs or inputs of its own."},
 	{Name: "follows", Value: "string", Doc: "Use another input instead of fetching this one: `\"nixpkgs\"`, or a path through inputs like `\"home-manager/nixpkgs\"`. Cannot be combined with `url`."},

@@ -7,7 +7,6 @@ import (
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
-
 func TestPackageSetIsClean(t *testing.T) {
 	src := benchdata.ScopedPackageSet(20_000)
 	tree := syntax.Parse(src)
