@@ -183,11 +183,40 @@ func (s *stream) writeError(err error) {
 }
 
 func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
-	data, err := json.Marshal(msg)
+	data, err := encodeMessage(msg)
 	if err != nil {
 		return 0, fmt.Errorf("marshaling message: %w", err)
 	}
 	return s.writeRaw(data)
+}
+
+// encodeMessage writes a successful response around its already encoded
+// result: going through json.Marshal would validate and copy the result
+// twice more (jsonrpc2's MarshalJSON re-encodes it, encoding/json then
+// compacts that), which for a large completion list costs more than the
+// completion itself.
+func encodeMessage(msg jsonrpc2.Message) ([]byte, error) {
+	if r, ok := msg.(*jsonrpc2.Response); ok && r.Err() == nil {
+		id := r.ID()
+		idJSON, err := id.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		result := r.Result()
+		if len(result) == 0 {
+			result = json.RawMessage("null")
+		}
+		data := make([]byte, 0, len(result)+len(idJSON)+40)
+		data = append(data, `{"jsonrpc":"2.0","result":`...)
+		data = append(data, result...)
+		data = append(data, `,"id":`...)
+		data = append(data, idJSON...)
+		return append(data, '}'), nil
+	}
+	if m, ok := msg.(json.Marshaler); ok {
+		return m.MarshalJSON()
+	}
+	return json.Marshal(msg)
 }
 
 func (s *stream) writeRaw(data []byte) (int64, error) {
