@@ -108,6 +108,10 @@ type Output struct {
 	Lock        *lockfile.LockFile // when a lock was given
 }
 
+// parallelFrom is the file size from which scope analysis runs on its own
+// goroutine.
+const parallelFrom = 64 << 10
+
 // Analyze runs every analysis that applies to a Nix file: syntax, names
 // and scopes, and for a flake.nix the flake analysis against its lock.
 // The command line and the language server both use it, so they report
@@ -122,13 +126,25 @@ func Analyze(in Input) Output {
 	if out.View == nil {
 		out.View = syntax.NewView(tree, in.Src)
 	}
+	// The scope analysis reads only the View: in large files it runs
+	// beside the syntax errors and the flake analysis (the server waits for
+	// all of them on every keystroke, and editing machines have cores to
+	// spare); in small ones a goroutine costs more than it saves.
+	scoped := make(chan *scope.Result, 1)
+	analyzeScope := func() { scoped <- scope.Analyze(out.View, scope.Options{File: in.Path, Flake: in.Flake}) }
+	if len(in.Src) >= parallelFrom {
+		go analyzeScope()
+	} else {
+		analyzeScope()
+	}
 	errs := tree.ErrorsIn(out.View)
 	out.Diagnostics = SyntaxDiagnostics(in.Path, errs)
-	out.Scope = scope.Analyze(out.View, scope.Options{File: in.Path, Flake: in.Flake})
-	out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
 	if !in.Flake {
+		out.Scope = <-scoped
+		out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
 		return out
 	}
+
 	opts := flake.Options{File: in.Path}
 	if in.LockSrc != nil {
 		lock, problems := lockfile.Parse(in.LockSrc)
@@ -149,6 +165,8 @@ func Analyze(in Input) Output {
 		}
 		out.Diagnostics = append(out.Diagnostics, d)
 	}
+	out.Scope = <-scoped
+	out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
 	return out
 }
 

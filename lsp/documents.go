@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -70,6 +71,7 @@ type document struct {
 	text    []byte
 	version int32
 	seq     uint64             // counts changes; a snapshot is current when its Seq equals it
+	changed time.Time          // when the latest change arrived
 	edits   []sitter.EditInput // applied to text, not yet to tree
 	reparse bool               // the next parse must start afresh
 	tree    *syntax.Tree       // owned by the worker
@@ -182,6 +184,7 @@ func (st *store) change(d *document, version int32, apply func(text []byte) ([]b
 	d.text = text
 	d.version = version
 	d.seq++
+	d.changed = time.Now()
 	if full {
 		d.reparse, d.edits = true, nil
 	} else if !d.reparse {
@@ -234,7 +237,7 @@ func (st *store) work(ctx context.Context, d *document) {
 			return
 		}
 		d.dirty = false
-		text, edits, reparse, seq, version := d.text, d.edits, d.reparse, d.seq, d.version
+		text, edits, reparse, seq, version, changed := d.text, d.edits, d.reparse, d.seq, d.version, d.changed
 		d.edits, d.reparse = nil, false
 		tree := d.tree
 		d.tree = nil
@@ -264,6 +267,9 @@ func (st *store) work(ctx context.Context, d *document) {
 		d.mu.Unlock()
 		if !closed && !stale {
 			st.s.publish(snap)
+			if f := st.s.opts.OnPublish; f != nil && !changed.IsZero() {
+				f(snap.URI, snap.Version, time.Since(changed))
+			}
 		}
 	}
 }

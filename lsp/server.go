@@ -33,6 +33,10 @@ type Options struct {
 	Version  string
 	Log      *Logger // nil: discard
 	ReadFile func(path string) ([]byte, error)
+	// OnPublish, if set, is told after each publication of a document's
+	// diagnostics how long it took since the change it reflects arrived
+	// (for benchmarks: the server-side latency).
+	OnPublish func(uri string, version int32, sinceChange time.Duration)
 }
 
 // lifecycle states.
