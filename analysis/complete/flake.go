@@ -63,10 +63,10 @@ func (c *completer) attributeName() bool {
 		case names[0] == "nixConfig" && len(names) == 1:
 			for _, s := range schema.Settings {
 				if !existing[s.Name] {
-					c.add(Candidate{Label: s.Name, Kind: Field, Detail: settingType(s.Type), Doc: settingDoc(s)})
+					c.add(Candidate{Label: s.Name, Kind: Field, Detail: s.TypeName(), Doc: settingDoc(s)})
 				}
 				if s.Type == schema.StringsSetting && !existing["extra-"+s.Name] {
-					c.add(Candidate{Label: "extra-" + s.Name, Kind: Field, Detail: settingType(s.Type) + ", appended", Sort: 1,
+					c.add(Candidate{Label: "extra-" + s.Name, Kind: Field, Detail: s.TypeName() + ", appended", Sort: 1,
 						Doc: "Appends to `" + s.Name + "` instead of replacing it.\n\n" + settingDoc(s)})
 				}
 			}
@@ -259,30 +259,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func settingType(t schema.SettingType) string {
-	switch t {
-	case schema.BoolSetting:
-		return "bool"
-	case schema.IntSetting:
-		return "integer"
-	case schema.StringsSetting:
-		return "list of strings"
-	}
-	return "string"
-}
-
-func settingDoc(s schema.Setting) string {
-	doc := s.Doc
-	if s.Trusted != "" {
-		doc += "\n\nApplied without asking (since Nix " + s.Trusted + ")."
-	} else {
-		doc += "\n\nNix asks before applying it unless `accept-flake-config` is set."
-	}
-	if s.Substituter {
-		doc += " Only takes effect for users the daemon trusts, or for caches the system lists in `trusted-substituters`."
-	}
-	return doc
-}
+func settingDoc(s schema.Setting) string { return s.Doc + "\n\n" + s.TrustNote() }
 
 // outputNames completes inside the outputs at path; perSystem: the top
 // level is a per-system set, where only per-system outputs go.

@@ -225,18 +225,11 @@ func (h *hoverer) schemaKey(p *unit.Place) (Result, bool) {
 			}
 		case names[0] == "nixConfig" && len(names) == 2:
 			if s, ok := schema.SettingByName(names[1]); ok {
-				doc = fmt.Sprintf("**nixConfig `%s`** (%s)\n\n%s", names[1], settingType(s.Type), s.Doc)
+				doc = fmt.Sprintf("**nixConfig `%s`** (%s)\n\n%s", names[1], s.TypeName(), s.Doc)
 				if s.Name != names[1] {
 					doc += fmt.Sprintf("\n\nThe `extra-` form adds to `%s` instead of replacing it.", s.Name)
 				}
-				if s.Trusted != "" {
-					doc += "\n\nApplied without asking (since Nix " + s.Trusted + ")."
-				} else {
-					doc += "\n\nNix asks before applying it unless `accept-flake-config` is set."
-				}
-				if s.Substituter {
-					doc += " Only takes effect for users the daemon trusts, or for caches the system lists in `trusted-substituters`."
-				}
+				doc += "\n\n" + s.TrustNote()
 			} else {
 				doc = fmt.Sprintf("**nixConfig `%s`**\n\nNot a setting flake-lsp knows; Nix warns about unknown settings when it applies them.", names[1])
 			}
@@ -266,18 +259,6 @@ func (h *hoverer) schemaKey(p *unit.Place) (Result, bool) {
 	}
 	start, end := seg.Start, seg.End
 	return Result{doc, start, end}, true
-}
-
-func settingType(t schema.SettingType) string {
-	switch t {
-	case schema.BoolSetting:
-		return "Boolean"
-	case schema.IntSetting:
-		return "integer"
-	case schema.StringsSetting:
-		return "list of strings"
-	}
-	return "string"
 }
 
 // defaultDoc says what the default entry of an output is for.

@@ -426,47 +426,32 @@ func Links(u *unit.Unit) []Link {
 	return out
 }
 
+// forges: where each forge type's repositories are on the web, and the
+// path to a branch or commit.
+var forges = map[string]struct{ host, tree string }{
+	"github":    {"github.com", "/tree/"},
+	"gitlab":    {"gitlab.com", "/-/tree/"},
+	"sourcehut": {"git.sr.ht", "/tree/"},
+}
+
 // WebURL is the web page of a flake reference: the repository at its
 // branch or commit for forges, the location itself for git/https.
 func WebURL(r flakeref.Ref) string {
-	host := r.Host
-	switch r.Type {
-	case "github":
+	if f, ok := forges[r.Type]; ok {
+		host := r.Host
 		if host == "" {
-			host = "github.com"
-		}
-		u := "https://" + host + "/" + r.Owner + "/" + r.Repo
-		switch {
-		case r.Rev != "":
-			u += "/tree/" + r.Rev
-		case r.Ref != "":
-			u += "/tree/" + r.Ref
-		}
-		return u
-	case "gitlab":
-		if host == "" {
-			host = "gitlab.com"
+			host = f.host
 		}
 		u := "https://" + host + "/" + strings.ReplaceAll(r.Owner, "%2F", "/") + "/" + r.Repo
 		switch {
 		case r.Rev != "":
-			u += "/-/tree/" + r.Rev
+			u += f.tree + r.Rev
 		case r.Ref != "":
-			u += "/-/tree/" + r.Ref
+			u += f.tree + r.Ref
 		}
 		return u
-	case "sourcehut":
-		if host == "" {
-			host = "git.sr.ht"
-		}
-		u := "https://" + host + "/" + r.Owner + "/" + r.Repo
-		switch {
-		case r.Rev != "":
-			u += "/tree/" + r.Rev
-		case r.Ref != "":
-			u += "/tree/" + r.Ref
-		}
-		return u
+	}
+	switch r.Type {
 	case "git", "hg", "tarball", "file":
 		url := r.URL
 		if strings.HasPrefix(url, "//") {

@@ -65,3 +65,29 @@ func SettingByName(name string) (Setting, bool) {
 	}
 	return Setting{}, false
 }
+
+// TypeName names the setting's type for completion details and hover.
+func (s Setting) TypeName() string {
+	switch s.Type {
+	case BoolSetting:
+		return "bool"
+	case IntSetting:
+		return "integer"
+	case StringsSetting:
+		return "list of strings"
+	}
+	return "string"
+}
+
+// TrustNote says whether Nix applies the setting from a flake without
+// asking, and what substituters need besides.
+func (s Setting) TrustNote() string {
+	note := "Nix asks before applying it unless `accept-flake-config` is set."
+	if s.Trusted != "" {
+		note = "Applied without asking (since Nix " + s.Trusted + ")."
+	}
+	if s.Substituter {
+		note += " Only takes effect for users the daemon trusts, or for caches the system lists in `trusted-substituters`."
+	}
+	return note
+}
