@@ -299,7 +299,11 @@ func (r *Result) ScopeAt(off int) *Scope {
 		return r.Global
 	}
 	n := v.At(off)
-	if v.FirstChild(n) != syntax.NoNode {
+	if off > 0 && off <= len(v.Src) && isNameByte(v.Src[off-1]) {
+		// Just after a name (`f acc|)`): the name is where the cursor is,
+		// not the token that starts at the offset.
+		n = v.At(off - 1)
+	} else if v.FirstChild(n) != syntax.NoNode {
 		// The offset is in the space between tokens (as while typing
 		// `in |`): the token before it tells where the cursor is.
 		p := off
@@ -319,6 +323,10 @@ func (r *Result) ScopeAt(off int) *Scope {
 		}
 	}
 	return r.Global
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-'
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -234,6 +234,9 @@ func TestVisibleAt(t *testing.T) {
 		{`let x = 1; in let x = 2; y = ⟨^⟩x; in y`, "x y", 0},
 		{`x: ⟨^⟩x`, "x", 0},
 		{`⟨^⟩1`, "", 0},
+		// Just after a name that a closing token follows: the name's scope.
+		{`f: map (acc: f acc⟨^⟩) [ ]`, "acc f", 0},
+		{`{ a = x: { b = x⟨^⟩}; }`, "x", 0},
 	}
 	for _, c := range cases {
 		src, ms := parseMarkers(t, c.src)
