@@ -98,7 +98,7 @@ func (u *Unit) OutputsAt(p *Place) (OutputsPlace, bool) {
 			case endsWithAny(fn, wholeSetHelpers):
 				perSystem = true
 				up = call
-			case endsWithAny(fn, valueHelpers):
+			case isValueHelper(fn):
 				// `packages = forAllSystems (system: { ... })`: the set is
 				// one output's value per system.
 				up = call
@@ -219,7 +219,7 @@ func (u *Unit) SystemHelper(lambda syntax.NodeID) string {
 	if u.View == nil || lambda == syntax.NoNode || !u.View.Is(lambda, grammar.KindLambda) {
 		return ""
 	}
-	if call, fn := outermostCall(u.View, lambda); call != syntax.NoNode && (endsWithAny(fn, wholeSetHelpers) || endsWithAny(fn, valueHelpers)) {
+	if call, fn := outermostCall(u.View, lambda); call != syntax.NoNode && (endsWithAny(fn, wholeSetHelpers) || isValueHelper(fn)) {
 		return fn
 	}
 	return ""
@@ -246,6 +246,18 @@ func callee(v *syntax.View, apply syntax.NodeID) string {
 		f = v.Child(f, grammar.FieldFunction)
 	}
 	return v.Text(f)
+}
+
+// isValueHelper: genAttrs and the helpers flakes define around it, whose
+// names vary (forAllSystems, forEachSupportedSystem, eachSystemMap ...):
+// besides the known names, a function named for systems that is not one
+// of flake-utils' whole-set helpers.
+func isValueHelper(fn string) bool {
+	if endsWithAny(fn, valueHelpers) {
+		return true
+	}
+	last := fn[strings.LastIndexByte(fn, '.')+1:]
+	return strings.Contains(strings.ToLower(last), "system") && !endsWithAny(fn, wholeSetHelpers)
 }
 
 func endsWithAny(s string, names []string) bool {
@@ -381,7 +393,7 @@ func (u *Unit) outputEntries(maxDepth int) []OutputEntry {
 				}
 			case len(prefix) == 0 && isLambda && endsWithAny(fn, wholeSetHelpers):
 				expr(v.Child(arg, grammar.FieldBody), nil, true, depth+1)
-			case len(prefix) > 0 && isLambda && endsWithAny(fn, valueHelpers):
+			case len(prefix) > 0 && isLambda && isValueHelper(fn):
 				expr(v.Child(arg, grammar.FieldBody), append(append([]string{}, prefix...), SystemSlot), false, depth+1)
 			}
 		}

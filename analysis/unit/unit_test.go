@@ -48,6 +48,7 @@ func TestPlaces(t *testing.T) {
 		{text: "{ outputs = { self }: { packages = { | }; } // { }; }", set: "packages", outputs: "packages"},
 		{text: "{ outputs = { self, flake-utils }: flake-utils.lib.eachDefaultSystem (system: { packages = { | }; }); }", set: "packages", outputs: "packages.<system>", perSystem: true},
 		{text: "{ outputs = { self, nixpkgs }: { packages = nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (system: { | }); }; }", set: "", outputs: "packages.<system>"},
+		{text: "{ outputs = { self, nixpkgs }: let forEachSupportedSystem = f: nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (system: f { pkgs = nixpkgs.legacyPackages.${system}; }); in { devShells = forEachSupportedSystem ({ pkgs }: { | }); }; }", set: "", outputs: "devShells.<system>"},
 		{text: "{ outputs = inputs: inputs.flake-parts.lib.mkFlake { inherit inputs; } { perSystem = { pkgs, ... }: { packages.| }; flake = { }; }; }", outputs: "-", gap: true},
 		{text: "{ outputs = inputs: inputs.flake-parts.lib.mkFlake { inherit inputs; } { perSystem = { pkgs, ... }: { devShells = { | }; }; }; }", set: "devShells", outputs: "devShells.<system>", perSystem: true},
 		{text: "{ outputs = inputs: inputs.flake-parts.lib.mkFlake { inherit inputs; } { flake = { nixosModules = { | }; }; }; }", set: "flake.nixosModules", outputs: "nixosModules"},
