@@ -58,6 +58,8 @@ func (s *Server) addFeatureMethods(m map[string]method) {
 	m["textDocument/documentSymbol"] = method{fn: s.documentSymbol}
 	m["textDocument/documentLink"] = method{fn: s.documentLink}
 	m["workspace/symbol"] = method{fn: s.workspaceSymbol}
+	m["textDocument/foldingRange"] = method{fn: s.foldingRange}
+	m["textDocument/selectionRange"] = method{fn: s.selectionRange}
 }
 
 func (s *Server) addFeatureCapabilities(c *serverCapabilities) {
@@ -70,6 +72,8 @@ func (s *Server) addFeatureCapabilities(c *serverCapabilities) {
 	c.DocumentSymbolProvider = true
 	c.WorkspaceSymbolProvider = true
 	c.DocumentLinkProvider = map[string]any{"resolveProvider": false}
+	c.FoldingRangeProvider = true
+	c.SelectionRangeProvider = true
 }
 
 // usable reports whether heavy features run on the snapshot.

@@ -145,3 +145,47 @@ func TestCodeActions(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldingAndSelection: folds keep the closing line visible; selection
+// ranges grow from the name at the cursor to the whole file, in UTF-16.
+func TestFoldingAndSelection(t *testing.T) {
+	ss := newSession(t, nil)
+	ss.initialize(nil)
+	uri := "file:///tmp/fold/a.nix"
+	text := "{\n  a = [\n    \"😀\"\n    2\n  ];\n  b = x: x;\n}\n"
+	ss.open(uri, text)
+	ss.waitDiags(uri, "no diagnostics", isEmpty)
+	var folds []struct {
+		StartLine int `json:"startLine"`
+		EndLine   int `json:"endLine"`
+	}
+	if err := ss.call("textDocument/foldingRange", map[string]any{"textDocument": map[string]any{"uri": uri}}, &folds); err != nil {
+		t.Fatal(err)
+	}
+	if len(folds) != 2 || folds[0].StartLine != 0 || folds[0].EndLine != 5 || folds[1].StartLine != 1 || folds[1].EndLine != 3 {
+		t.Errorf("folds %+v", folds)
+	}
+	var sel []selectionRange
+	// On the 2 of line 3, after the emoji line.
+	if err := ss.call("textDocument/selectionRange", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"positions": []position.Position{{Line: 3, Character: 4}, {Line: 2, Character: 6}}}, &sel); err != nil {
+		t.Fatal(err)
+	}
+	if len(sel) != 2 {
+		t.Fatalf("selection %+v", sel)
+	}
+	var chain []position.Range
+	for r := &sel[0]; r != nil; r = r.Parent {
+		chain = append(chain, r.Range)
+	}
+	// 2, the list, the binding, the set, the file.
+	if len(chain) < 4 || chain[0].Start.Character != 4 || chain[0].End.Character != 5 || chain[1].Start != (position.Position{Line: 1, Character: 6}) {
+		t.Errorf("chain %+v", chain)
+	}
+	// In `"😀"` (UTF-16 columns 4 to 8, the emoji two units): its text,
+	// then the string.
+	if r := sel[1].Range; r.Start.Character != 5 || r.End.Character != 7 || sel[1].Parent == nil ||
+		sel[1].Parent.Range.Start.Character != 4 || sel[1].Parent.Range.End.Character != 8 {
+		t.Errorf("emoji string selection %+v then %+v", r, sel[1].Parent)
+	}
+}

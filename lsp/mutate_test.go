@@ -62,12 +62,18 @@ func TestFeaturesOnMutatedFlakes(t *testing.T) {
 				}
 			}
 			outline.Symbols(u)
+			for _, f := range outline.Folds(u) {
+				inside("fold", f.Start, f.End)
+			}
 			for _, l := range outline.Links(u) {
 				inside("link", l.Start, l.End)
 			}
 			for k := 0; k < 40; k++ {
 				off := r.Intn(len(src) + 1)
 				n++
+				for _, r := range outline.SelectionRanges(u, off) {
+					inside("selection", r[0], r[1])
+				}
 				for _, c := range complete.Complete(u, off) {
 					inside("completion", c.Start, c.End)
 				}
