@@ -54,6 +54,17 @@ func newSession(t testing.TB, setup func(*Server)) *session {
 }
 
 func (ss *session) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	// The answer is sent after the lock is released: a test goroutine
+	// waiting for the lock must never wait for the server to read.
+	result, answer := ss.record(req)
+	if _, ok := req.(*jsonrpc2.Call); ok && answer {
+		return reply(ctx, result, nil)
+	}
+	return nil
+}
+
+// record notes what the server sent and returns the answer to a request.
+func (ss *session) record(req jsonrpc2.Request) (result any, answer bool) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	defer ss.cond.Broadcast()
@@ -67,25 +78,22 @@ func (ss *session) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 			ss.t.Errorf("publishDiagnostics with null diagnostics for %s", p.URI)
 		}
 		ss.diags[p.URI] = append(ss.diags[p.URI], p)
-		return nil
+		return nil, false
 	case "window/logMessage":
 		var p struct{ Message string }
 		_ = json.Unmarshal(req.Params(), &p)
 		ss.logs = append(ss.logs, p.Message)
-		return nil
+		return nil, false
 	case "workspace/configuration":
 		ss.requests = append(ss.requests, req.Method())
-		return reply(ctx, []json.RawMessage{ss.config}, nil)
+		return []json.RawMessage{ss.config}, true
 	case "client/registerCapability":
 		ss.requests = append(ss.requests, req.Method())
 		ss.regs = append(ss.regs, req.Params())
-		return reply(ctx, nil, nil)
+		return nil, true
 	}
 	ss.requests = append(ss.requests, req.Method())
-	if _, ok := req.(*jsonrpc2.Call); ok {
-		return reply(ctx, nil, nil)
-	}
-	return nil
+	return nil, true
 }
 
 // call sends a request and decodes the result into out (may be nil).

@@ -238,3 +238,41 @@ func TestRandomBytesAndEdits(t *testing.T) {
 		t.Fatalf("incrementally parsed tree differs from a fresh parse (seed %d)", seed)
 	}
 }
+
+// TestClientThatDoesNotReadWhileWriting: a client may write several
+// messages before it reads any answer (and some answer our requests from
+// their reading loop, so they cannot read while they write). The server's
+// reading goroutine must never wait for the client to read: over an
+// unbuffered pipe, a server that wrote its answers from the reading
+// goroutine deadlocked on the second message here (CI hung on the same
+// pattern in a test client).
+func TestClientThatDoesNotReadWhileWriting(t *testing.T) {
+	rc := newRawClient(t)
+	const n = 100 // more than the server's 64 KB read buffer holds
+	pad := strings.Repeat("# padding\\n", 100)
+	var raw strings.Builder
+	raw.WriteString(frame(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}`))
+	raw.WriteString(frame(`{"jsonrpc":"2.0","method":"initialized","params":{}}`))
+	for i := 1; i <= n; i++ {
+		// Malformed (answered from the reading goroutine), a document
+		// opened (diagnostics pushed) and a request, in turn.
+		raw.WriteString(frame(`not json`))
+		raw.WriteString(frame(fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///d%d/flake.nix","languageId":"nix","version":1,"text":"%s{ outputs = { self }: { }; }"}}}`, i, pad)))
+		raw.WriteString(frame(fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///d%d/flake.nix"}}}`, i, i)))
+	}
+	_ = rc.conn.SetWriteDeadline(time.Now().Add(20 * time.Second))
+	if _, err := io.WriteString(rc.conn, raw.String()); err != nil {
+		t.Fatalf("the server stopped reading while its answers waited: %v", err)
+	}
+	_ = rc.conn.SetWriteDeadline(time.Time{})
+	answered := map[float64]bool{}
+	parseErrors := 0
+	for len(answered) < n+1 || parseErrors < n {
+		msg := rc.next()
+		if id, ok := msg["id"].(float64); ok {
+			answered[id] = true
+		} else if errorCode(msg) == -32700 {
+			parseErrors++
+		}
+	}
+}

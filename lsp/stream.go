@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 )
@@ -23,16 +24,65 @@ const maxMessage = 256 << 20
 // for a bad header or body, and its connection then shuts down. Here a
 // malformed message is answered with a JSON-RPC error (id null) and
 // reading goes on; only end of input or a broken pipe ends the stream.
+//
+// Writes are queued and written by one goroutine of the stream's own, so
+// that no goroutine of the server ever blocks on the client reading: a
+// handler on the reading goroutine that sends a notification while the
+// client is itself blocked writing to us (a client that answers our
+// requests from its reading loop) would otherwise deadlock both ends.
 type stream struct {
 	conn io.ReadWriteCloser
 	in   *bufio.Reader
+	log  func(format string, args ...any)
 
-	mu  sync.Mutex // serialises writes (replies come from many goroutines)
-	log func(format string, args ...any)
+	mu      sync.Mutex
+	cond    *sync.Cond
+	queue   [][]byte // framed messages not yet written
+	queued  int      // their bytes
+	closing bool
+	err     error         // the first write error; later writes fail with it
+	written chan struct{} // closed when the writer has stopped
 }
 
+// maxQueued bounds the bytes waiting for a client that does not read;
+// past it Write waits (a client that never reads gets nothing anyway).
+const maxQueued = 64 << 20
+
 func newStream(conn io.ReadWriteCloser, log func(string, ...any)) *stream {
-	return &stream{conn: conn, in: bufio.NewReaderSize(conn, 64<<10), log: log}
+	s := &stream{conn: conn, in: bufio.NewReaderSize(conn, 64<<10), log: log, written: make(chan struct{})}
+	s.cond = sync.NewCond(&s.mu)
+	go s.writer()
+	return s
+}
+
+// writer writes queued messages in order until the stream is closed and
+// the queue drained, or a write fails.
+func (s *stream) writer() {
+	defer close(s.written)
+	for {
+		s.mu.Lock()
+		for len(s.queue) == 0 && !s.closing {
+			s.cond.Wait()
+		}
+		batch := s.queue
+		s.queue = nil
+		s.queued = 0
+		s.cond.Broadcast() // room for writers waiting on maxQueued
+		s.mu.Unlock()
+		if len(batch) == 0 {
+			return // closing, nothing left
+		}
+		for _, frame := range batch {
+			if _, err := s.conn.Write(frame); err != nil {
+				s.mu.Lock()
+				s.err = err
+				s.queue, s.queued = nil, 0
+				s.cond.Broadcast()
+				s.mu.Unlock()
+				return
+			}
+		}
+	}
 }
 
 func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
@@ -219,15 +269,51 @@ func encodeMessage(msg jsonrpc2.Message) ([]byte, error) {
 	return json.Marshal(msg)
 }
 
+// writeRaw frames data and queues it for the writer.
 func (s *stream) writeRaw(data []byte) (int64, error) {
+	frame := make([]byte, 0, len(data)+32)
+	frame = append(frame, "Content-Length: "...)
+	frame = strconv.AppendInt(frame, int64(len(data)), 10)
+	frame = append(frame, "\r\n\r\n"...)
+	frame = append(frame, data...)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n, err := fmt.Fprintf(s.conn, "Content-Length: %d\r\n\r\n", len(data))
-	if err != nil {
-		return int64(n), err
+	for s.queued > maxQueued && s.err == nil && !s.closing {
+		s.cond.Wait()
 	}
-	m, err := s.conn.Write(data)
-	return int64(n + m), err
+	switch {
+	case s.err != nil:
+		return 0, s.err
+	case s.closing:
+		return 0, io.ErrClosedPipe
+	}
+	s.queue = append(s.queue, frame)
+	s.queued += len(frame)
+	s.cond.Broadcast()
+	return int64(len(frame)), nil
 }
 
-func (s *stream) Close() error { return s.conn.Close() }
+// flushTimeout bounds how long Close waits for queued messages to reach a
+// client that is not reading.
+const flushTimeout = time.Second
+
+// Close writes what is queued (waiting at most flushTimeout) and closes
+// the connection.
+func (s *stream) Close() error {
+	s.mu.Lock()
+	s.closing = true
+	s.cond.Broadcast()
+	s.mu.Unlock()
+	select {
+	case <-s.written:
+	case <-time.After(flushTimeout):
+	}
+	err := s.conn.Close()
+	// A write in progress fails once conn is closed, except on a blocking
+	// file (stdout) that only a reader of the other end can release.
+	select {
+	case <-s.written:
+	case <-time.After(flushTimeout):
+	}
+	return err
+}
