@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -40,14 +41,15 @@ func dumpTree(n *sitter.Node) string {
 
 var insertPieces = []string{
 	"a", "x", " ", "\n", "\r\n", ";", "=", "{", "}", "(", ")", "[", "]", "\"", "''", "${", "$", "\\", "/", "./", ":", ".",
-	"é", "🙂", "漢字", "#", "/*", "*/", "let ", " in ", "inherit", "or", "1", "1.5", "<nixpkgs>", "github:", "//", "->",
+	"é", "🙂", "漢字", "#", "/*", "*/", "let ", " in ", "inherit", "or", "1", "1.5", "<nixpkgs>", "github:", "//", "->", "\x00", "\t",
 }
 
 // TestIncrementalMatchesFresh applies random edits (inserts, deletes and
 // replacements at random byte offsets, also inside multi-byte characters,
 // strings and comments) to every testdata file and checks after each one
 // that Tree.Edit plus an incremental reparse gives exactly the tree of a
-// fresh parse.
+// fresh parse, or, when the text has a syntax error, a tree with an error
+// too (error recovery may differ, see below).
 func TestIncrementalMatchesFresh(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "parse", "*", "*.nix"))
 	sources := []string{
@@ -66,36 +68,49 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 		editsPerSource = 3
 	}
 	r := rand.New(rand.NewSource(42))
-	incremental := grammar.NewParser()
-	fresh := grammar.NewParser()
-	ctx := context.Background()
-	total := 0
+	// A bound on each parse: error recovery in this tree-sitter runtime can
+	// run away near the end of the text (syntax.Parse guards against it
+	// with a budget; this test uses the bare parser).
+	// A parser for each parse: go-tree-sitter's cancellation flag may be
+	// left set after a parse with a deadline, failing the next one.
+	parse := func(old *sitter.Tree, src []byte) *sitter.Tree {
+		t.Helper()
+		p := grammar.NewParser()
+		defer p.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		tree, err := p.ParseCtx(ctx, old, src)
+		if err != nil {
+			t.Fatalf("parsing %q: %v", src, err)
+		}
+		return tree
+	}
+	total, recovered := 0, 0
 	for si, s := range sources {
 		src := []byte(s)
-		tree, err := incremental.ParseCtx(ctx, nil, src)
-		if err != nil {
-			t.Fatal(err)
-		}
+		tree := parse(nil, src)
 		for e := 0; e < editsPerSource; e++ {
 			edit := randomEdit(r, src)
 			next, input := edit.Apply(src)
 			tree.Edit(input)
-			tree, err = incremental.ParseCtx(ctx, tree, next)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := fresh.ParseCtx(ctx, nil, next)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, exp := dumpTree(tree.RootNode()), dumpTree(want.RootNode()); got != exp {
+			tree = parse(tree, next)
+			want := parse(nil, next)
+			got, exp := dumpTree(tree.RootNode()), dumpTree(want.RootNode())
+			switch {
+			case got == exp:
+			case !want.RootNode().HasError() || !tree.RootNode().HasError():
 				t.Fatalf("source %d, edit %d (%+v) on %q:\nincremental: %s\nfresh:       %s", si, e, edit, src, got, exp)
+			default:
+				// Both have syntax errors: tree-sitter's error recovery
+				// depends on which old subtrees it reuses, so the two
+				// may recover differently. Both report the error.
+				recovered++
 			}
 			src = next
 			total++
 		}
 	}
-	t.Logf("%d edits over %d sources", total, len(sources))
+	t.Logf("%d edits over %d sources; %d times incremental and fresh recovered from a syntax error differently", total, len(sources), recovered)
 }
 
 func randomEdit(r *rand.Rand, src []byte) Edit {
