@@ -26,10 +26,39 @@ extern bool ts_node_is_missing(fl_node);
 extern bool ts_node_is_extra(fl_node);
 extern bool ts_node_has_error(fl_node);
 
-uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint32_t cap) {
+// map_back maps the span [p, p+len) of the new text to the old one through
+// the edits (triples start, old end, new end, in the order applied); false
+// if the span overlaps an edit.
+static bool map_back(uint32_t p, uint32_t len, const uint32_t *edits, uint32_t n_edits, uint32_t *out) {
+	for (uint32_t i = n_edits; i-- > 0;) {
+		uint32_t start = edits[3 * i], old_end = edits[3 * i + 1], new_end = edits[3 * i + 2];
+		if (p + len <= start) continue;
+		if (p < new_end) return false;
+		p = p - new_end + old_end;
+	}
+	*out = p;
+	return true;
+}
+
+// subtree_end is one past the last descendant of node o of a copy.
+static uint32_t subtree_end(const flat_node *nodes, uint32_t n, uint32_t o) {
+	for (uint32_t m = o; m != FLAT_NONE; m = nodes[m].parent) {
+		if (nodes[m].next != FLAT_NONE) return nodes[m].next;
+	}
+	return n;
+}
+
+uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint64_t *ids, uint32_t cap,
+			   const flat_node *old, const uint64_t *old_ids, uint32_t old_n,
+			   const uint32_t *edits, uint32_t n_edits, uint32_t *reused) {
 	fl_node r = *(const fl_node *)root;
 	fl_cursor c = ts_tree_cursor_new(r);
 	uint32_t n = 0;
+	// j walks the old copy in step with the new walk: both are in preorder,
+	// so in order of start, and the edits keep that order.
+	uint32_t j = 0;
+	bool reuse = old != NULL && old_ids != NULL && old_n > 0;
+	*reused = 0;
 	// last[d] is the index of the previous node at depth d, to link
 	// siblings; parents[d] the index of the node at depth d.
 	uint32_t stack_cap = 256, depth = 0;
@@ -38,10 +67,12 @@ uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint32_t cap) {
 	last[0] = FLAT_NONE;
 	for (;;) {
 		fl_node cur = ts_tree_cursor_current_node(&c);
+		uint32_t start = ts_node_start_byte(cur), end = ts_node_end_byte(cur);
+		uint64_t id = (uint64_t)(uintptr_t)cur.id;
 		if (n < cap) {
 			flat_node *f = &out[n];
-			f->start = ts_node_start_byte(cur);
-			f->end = ts_node_end_byte(cur);
+			f->start = start;
+			f->end = end;
 			f->parent = depth == 0 ? FLAT_NONE : parents[depth - 1];
 			f->next = FLAT_NONE;
 			f->symbol = ts_node_symbol(cur);
@@ -50,12 +81,50 @@ uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint32_t cap) {
 				   (ts_node_is_missing(cur) ? FLAT_MISSING : 0) |
 				   (ts_node_is_extra(cur) ? FLAT_EXTRA : 0) |
 				   (ts_node_has_error(cur) ? FLAT_HAS_ERROR : 0);
+			if (ids != NULL) ids[n] = id;
 			if (last[depth] != FLAT_NONE && last[depth] < cap) {
 				out[last[depth]].next = n;
 			}
 		}
 		last[depth] = n;
-		n++;
+		uint32_t self = n++;
+		// A subtree the parser reused from the old tree (same address: the
+		// runtime never reuses a subtree an edit touched) is the same
+		// below its root: copy its old descendants, shifted, instead of
+		// walking them. Its root's symbol, field and flags may differ (an
+		// alias or field comes from the new parent), so it was read above.
+		// The old node is found where the edits put it.
+		uint32_t old_start;
+		if (reuse && id != 0 && map_back(start, end - start, edits, n_edits, &old_start)) {
+			while (j < old_n && old[j].start < old_start) j++;
+			uint32_t o = FLAT_NONE;
+			for (uint32_t k = j; k < old_n && old[k].start == old_start; k++) {
+				if (old_ids[k] == id && old[k].end - old[k].start == end - start) {
+					o = k;
+					break;
+				}
+			}
+			if (o != FLAT_NONE) {
+				uint32_t e = subtree_end(old, old_n, o), count = e - o - 1;
+				if (self + 1 + count <= cap) {
+					int64_t delta = (int64_t)start - (int64_t)old[o].start;
+					uint32_t shift = self - o; // wraps when self < o; sums wrap back
+					for (uint32_t k = 1; k <= count; k++) {
+						flat_node f = old[o + k];
+						f.start = (uint32_t)((int64_t)f.start + delta);
+						f.end = (uint32_t)((int64_t)f.end + delta);
+						f.parent += shift;
+						if (f.next != FLAT_NONE) f.next += shift;
+						out[self + k] = f;
+						if (ids != NULL) ids[self + k] = old_ids[o + k];
+					}
+				}
+				n += count;
+				j = e;
+				(*reused)++;
+				goto next_sibling;
+			}
+		}
 		if (ts_tree_cursor_goto_first_child(&c)) {
 			if (depth + 2 >= stack_cap) {
 				// Deep trees (long operator chains) outgrow the fixed stack.
@@ -66,11 +135,12 @@ uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint32_t cap) {
 				if (parents != fixed_parents) { free(parents); free(last); }
 				parents = np; last = nl; stack_cap = nc;
 			}
-			parents[depth] = n - 1;
+			parents[depth] = self;
 			depth++;
 			last[depth] = FLAT_NONE;
 			continue;
 		}
+	next_sibling:
 		while (!ts_tree_cursor_goto_next_sibling(&c)) {
 			if (!ts_tree_cursor_goto_parent(&c)) {
 				goto done;

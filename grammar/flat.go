@@ -41,21 +41,58 @@ func init() {
 // The first child of node i, if any, is i+1 (its Parent is i); siblings are
 // linked by Next.
 func Flatten(root *sitter.Node, sizeHint int) []FlatNode {
+	nodes, _, _ := FlattenReusing(root, sizeHint, nil, nil, nil)
+	return nodes
+}
+
+// FlattenReusing is Flatten that also returns each node's subtree address
+// (ids), and, given the copy and ids of the tree this one was incrementally
+// parsed from and the edits made to it (triples of byte offsets: start,
+// old end, new end, in the order applied), copies the subtrees the parser
+// reused from that old copy instead of walking them; reused counts those
+// subtrees. The old copy must be of exactly the tree that was edited and
+// passed to the parse: only then does an address shared with the new tree
+// mean the same subtree.
+func FlattenReusing(root *sitter.Node, sizeHint int, old []FlatNode, oldIDs []uint64, edits []uint32) (nodes []FlatNode, ids []uint64, reused int) {
 	if root == nil {
-		return nil
+		return nil, nil, 0
 	}
 	// go-tree-sitter's Node starts with the C TSNode it wraps (32 bytes of
 	// integers and C pointers); copy it out of the Go struct, whose other
 	// field is a Go pointer cgo must not see.
 	tsnode := *(*[4]uint64)(unsafe.Pointer(root))
 	cnode := unsafe.Pointer(&tsnode)
-	nodes := make([]FlatNode, sizeHint/2+64)
+	size := sizeHint/2 + 64
+	var oldPtr *C.flat_node
+	var editsPtr *C.uint32_t
+	var oldIDPtr *C.uint64_t
+	if len(edits) > 0 && len(edits)%3 == 0 {
+		editsPtr = (*C.uint32_t)(unsafe.Pointer(&edits[0]))
+	} else {
+		edits = nil
+	}
+	if len(old) > 0 && len(oldIDs) == len(old) {
+		// An edit changes few nodes: room for the old count and some.
+		size = len(old) + len(old)/8 + 64
+		oldPtr = (*C.flat_node)(unsafe.Pointer(&old[0]))
+		oldIDPtr = (*C.uint64_t)(unsafe.Pointer(&oldIDs[0]))
+	} else {
+		old = nil
+	}
 	for {
-		n := uint32(C.flake_lsp_flatten(cnode, (*C.flat_node)(unsafe.Pointer(&nodes[0])), C.uint32_t(len(nodes))))
-		if int(n) <= len(nodes) {
-			return nodes[:n:n]
+		nodes = make([]FlatNode, size)
+		ids = make([]uint64, size)
+		var r C.uint32_t
+		n := int(C.flake_lsp_flatten(cnode, (*C.flat_node)(unsafe.Pointer(&nodes[0])), (*C.uint64_t)(unsafe.Pointer(&ids[0])),
+			C.uint32_t(size), oldPtr, oldIDPtr, C.uint32_t(len(old)), editsPtr, C.uint32_t(len(edits)/3), &r))
+		if n <= size {
+			if size-n > n/4 {
+				// Do not keep a mostly empty guess alive with the copy.
+				nodes, ids = append([]FlatNode(nil), nodes[:n]...), append([]uint64(nil), ids[:n]...)
+			}
+			return nodes[:n:n], ids[:n:n], int(r)
 		}
-		nodes = make([]FlatNode, n)
+		size = n
 	}
 }
 

@@ -16,4 +16,12 @@ typedef struct {
 	uint32_t flags;
 } flat_node;
 
-uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint32_t cap);
+// Copies the tree under root into out (cap nodes) and, if ids is not NULL,
+// each node's subtree address into ids; returns the node count (more than
+// cap means out was too small). With an old copy of an earlier version of
+// the same tree (old, old_ids, old_n) and the edits between them (n_edits
+// triples of byte offsets: start, old end, new end, in the order applied),
+// subtrees the parser reused are copied from it; *reused counts them.
+uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint64_t *ids, uint32_t cap,
+			   const flat_node *old, const uint64_t *old_ids, uint32_t old_n,
+			   const uint32_t *edits, uint32_t n_edits, uint32_t *reused);

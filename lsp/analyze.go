@@ -32,8 +32,10 @@ type Results struct {
 }
 
 // analyze runs every analysis that applies to d's text and builds the
-// snapshot (with diagnostics converted for the client).
-func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64, version int32) *Snapshot {
+// snapshot (with diagnostics converted for the client). prev is the
+// document's previous View, if any: what Reparse kept of its tree is
+// copied from it (syntax.NewViewAfter checks that it is that tree's).
+func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *syntax.View, seq uint64, version int32) *Snapshot {
 	st := s.currentSettings()
 	snap := &Snapshot{URI: d.uri, Path: d.path, Kind: d.kind, Seq: seq, Version: version, Text: text,
 		Mapper: position.NewMapper(text), Results: &Results{Texts: map[string][]byte{}}}
@@ -48,7 +50,7 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, seq uint64
 	res.Unit = &unit.Unit{Path: file, Src: text}
 	switch d.kind {
 	case kindNix, kindFlake:
-		snap.View = syntax.NewView(tree, text)
+		snap.View = syntax.NewViewAfter(tree, text, prev)
 		res.Unit.View = snap.View
 		in := check.Input{Path: file, Src: text, Flake: d.kind == kindFlake, Tree: tree, View: snap.View}
 		if snap.Large {

@@ -241,6 +241,10 @@ func (st *store) work(ctx context.Context, d *document) {
 		d.edits, d.reparse = nil, false
 		tree := d.tree
 		d.tree = nil
+		var prev *syntax.View
+		if d.snap != nil {
+			prev = d.snap.View
+		}
 		d.mu.Unlock()
 
 		if d.kind == kindNix || d.kind == kindFlake {
@@ -253,7 +257,7 @@ func (st *store) work(ctx context.Context, d *document) {
 				tree = syntax.Reparse(tree, edits, text)
 			}
 		}
-		snap := st.s.analyze(d, text, tree, seq, version)
+		snap := st.s.analyze(d, text, tree, prev, seq, version)
 
 		d.mu.Lock()
 		d.tree = tree

@@ -68,5 +68,10 @@ func Reparse(old *Tree, edits []sitter.EditInput, src []byte) *Tree {
 	if err != nil {
 		return Parse(src)
 	}
-	return &Tree{Tree: tree}
+	t := newTree(tree, old.gen)
+	t.edits = make([]uint32, 0, 3*len(edits))
+	for _, e := range edits {
+		t.edits = append(t.edits, e.StartIndex, e.OldEndIndex, e.NewEndIndex)
+	}
+	return t
 }

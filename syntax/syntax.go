@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -27,6 +28,19 @@ type Tree struct {
 	// end of some broken files): the text from Abandoned.StartByte on was
 	// blanked out for this parse, and Abandoned says so.
 	Abandoned *Error
+
+	// gen identifies this tree; prev is the gen of the tree it was
+	// incrementally parsed from (0 if parsed from scratch), and edits the
+	// edits made to that tree (start, old end, new end). NewViewAfter
+	// reuses an old View only when it was made from exactly that tree.
+	gen, prev uint64
+	edits     []uint32
+}
+
+var treeGen atomic.Uint64
+
+func newTree(t *sitter.Tree, prev uint64) *Tree {
+	return &Tree{Tree: t, gen: treeGen.Add(1), prev: prev}
 }
 
 // Errors lists the tree's syntax errors (see ErrorsIn), the abandoned
@@ -63,7 +77,7 @@ func Parse(src []byte) *Tree {
 		tree, err := p.ParseCtx(ctx, nil, text)
 		cancel()
 		if err == nil {
-			t := &Tree{Tree: tree}
+			t := newTree(tree, 0)
 			if cut < len(src) {
 				t.Abandoned = &Error{
 					StartByte: uint32(cut), EndByte: uint32(len(src)),

@@ -20,18 +20,35 @@ const NoNode = grammar.None
 type View struct {
 	Src   []byte
 	Nodes []grammar.FlatNode
+
+	ids     []uint64 // each node's subtree address in the tree it copies
+	treeGen uint64   // that tree's gen
+	reused  int      // subtrees copied from an older View
 }
 
 // NewView flattens t (which may then be closed or edited).
 func NewView(t *Tree, src []byte) *View {
+	return NewViewAfter(t, src, nil)
+}
+
+// NewViewAfter is NewView for a tree Reparse made from the tree old was
+// made from: the subtrees the parser reused are copied from old instead
+// of walked (for a large file, most of the tree). Any other old is
+// ignored, so passing the previous View of a document is always safe.
+func NewViewAfter(t *Tree, src []byte, old *View) *View {
+	var oldNodes []grammar.FlatNode
+	var oldIDs []uint64
+	if old != nil && t.prev != 0 && old.treeGen == t.prev {
+		oldNodes, oldIDs = old.Nodes, old.ids
+	}
 	// Nix has up to about one node per two bytes (0.28 on average), and
 	// Flatten makes room for sizeHint/2 nodes: with less it walks the tree
 	// a second time.
-	nodes := grammar.Flatten(t.RootNode(), len(src))
+	nodes, ids, reused := grammar.FlattenReusing(t.RootNode(), len(src), oldNodes, oldIDs, t.edits)
 	// The C walk reads the tree: a caller that drops t after this call
 	// must not let its finalizer free the tree during the walk.
 	runtime.KeepAlive(t)
-	return &View{Src: src, Nodes: nodes}
+	return &View{Src: src, Nodes: nodes, ids: ids, treeGen: t.gen, reused: reused}
 }
 
 // namedSpanning is the innermost named node whose span is exactly
