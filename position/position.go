@@ -4,6 +4,8 @@
 package position
 
 import (
+	"bytes"
+	"encoding/binary"
 	"sort"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -40,21 +42,49 @@ type Mapper struct {
 
 // NewMapper indexes text. The Mapper keeps text; do not modify it.
 func NewMapper(text []byte) *Mapper {
-	m := &Mapper{text: text, lineStarts: []int{0}, ascii: true}
+	m := &Mapper{text: text, ascii: isASCII(text)}
+	if bytes.IndexByte(text, '\r') < 0 {
+		// Only LF line ends (the usual case): let the vectorised byte
+		// search find them; a 650 KB file took 2 ms a character at a time.
+		m.lineStarts = make([]int, 1, bytes.Count(text, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return m
+			}
+			i += j + 1
+			m.lineStarts = append(m.lineStarts, i)
+		}
+	}
+	m.lineStarts = []int{0}
 	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '\n':
+		switch text[i] {
+		case '\n':
 			m.lineStarts = append(m.lineStarts, i+1)
-		case c == '\r':
+		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
 			m.lineStarts = append(m.lineStarts, i+1)
-		case c >= utf8.RuneSelf:
-			m.ascii = false
 		}
 	}
 	return m
+}
+
+// isASCII reports whether text has no byte >= 0x80, eight bytes at a time.
+func isASCII(text []byte) bool {
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		if binary.LittleEndian.Uint64(text[i:])&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // LineCount is the number of lines (an empty text has one).

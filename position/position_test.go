@@ -1,6 +1,10 @@
 package position
 
-import "testing"
+import (
+	"math/rand"
+	"reflect"
+	"testing"
+)
 
 func TestPositionsUTF16(t *testing.T) {
 	text := []byte("a = \"é🙂漢\";\r\nb\rc\n")
@@ -59,5 +63,41 @@ func TestOffsetRoundTrip(t *testing.T) {
 	}
 	if got := m.Offset(Position{9, 0}, UTF16); got != len(text) {
 		t.Errorf("past last line: %d", got)
+	}
+}
+
+// TestMapperLines compares the line starts and the ASCII flag with a
+// character-at-a-time reference, on random texts of LF, CR, CRLF, ASCII
+// and multi-byte characters, of lengths around the 8-byte steps.
+func TestMapperLines(t *testing.T) {
+	reference := func(text []byte) ([]int, bool) {
+		starts, ascii := []int{0}, true
+		for i := 0; i < len(text); i++ {
+			switch c := text[i]; {
+			case c == '\n':
+				starts = append(starts, i+1)
+			case c == '\r':
+				if i+1 < len(text) && text[i+1] == '\n' {
+					i++
+				}
+				starts = append(starts, i+1)
+			case c >= 0x80:
+				ascii = false
+			}
+		}
+		return starts, ascii
+	}
+	r := rand.New(rand.NewSource(1))
+	pieces := []string{"a", "bc", "\n", "\r", "\r\n", "é", "😀", " ", "\n\n"}
+	for n := 0; n < 2000; n++ {
+		var b []byte
+		for k := r.Intn(40); k > 0; k-- {
+			b = append(b, pieces[r.Intn(len(pieces))]...)
+		}
+		m := NewMapper(b)
+		starts, ascii := reference(b)
+		if !reflect.DeepEqual(m.lineStarts, starts) || m.ascii != ascii {
+			t.Fatalf("%q: line starts %v ascii %v, want %v %v", b, m.lineStarts, m.ascii, starts, ascii)
+		}
 	}
 }

@@ -64,6 +64,11 @@ func Reparse(old *Tree, edits []sitter.EditInput, src []byte) *Tree {
 	ctx, cancel := context.WithTimeout(context.Background(), ParseBudget(len(src)))
 	tree, err := p.ParseCtx(ctx, old.Tree, src)
 	cancel()
+	// Freed here, not in the background (which would save 1.5 ms for a
+	// 650 KB file): while a tree being freed shares subtrees with the next
+	// one, editing that one copies the shared subtrees, the originals are
+	// then freed and their addresses can come back in the next parse as
+	// other subtrees, which NewViewAfter would take for reused ones.
 	old.Close()
 	if err != nil {
 		return Parse(src)

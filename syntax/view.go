@@ -35,6 +35,11 @@ func NewView(t *Tree, src []byte) *View {
 // made from: the subtrees the parser reused are copied from old instead
 // of walked (for a large file, most of the tree). Any other old is
 // ignored, so passing the previous View of a document is always safe.
+//
+// A subtree is known to be reused by its address, which is sound only if
+// no subtree old names was freed before the parse ended: trees must not
+// share subtrees with other trees (never copy a Tree), and Reparse frees
+// the previous tree before the next edit (see there).
 func NewViewAfter(t *Tree, src []byte, old *View) *View {
 	var oldNodes []grammar.FlatNode
 	var oldIDs []uint64

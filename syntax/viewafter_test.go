@@ -53,6 +53,12 @@ func TestViewAfterMatchesWalk(t *testing.T) {
 			after := NewViewAfter(tree, src, view)
 			walked := NewView(tree, src)
 			if !reflect.DeepEqual(after.Nodes, walked.Nodes) || !reflect.DeepEqual(after.ids, walked.ids) {
+				for i := range walked.Nodes {
+					if i >= len(after.Nodes) || after.Nodes[i] != walked.Nodes[i] || after.ids[i] != walked.ids[i] {
+						t.Logf("first difference at %d of %d/%d: after %+v id %x, walked %+v id %x", i, len(after.Nodes), len(walked.Nodes), after.Nodes[min(i, len(after.Nodes)-1)], after.ids[min(i, len(after.Nodes)-1)], walked.Nodes[i], walked.ids[i])
+						break
+					}
+				}
 				t.Fatalf("%s, step %d: the View made from the previous one differs from a full walk (%d subtrees reused)", f, step, after.reused)
 			}
 			if len(src) >= 1024 {
