@@ -86,8 +86,9 @@ func FlattenReusing(root *sitter.Node, sizeHint int, old []FlatNode, oldIDs []ui
 		n := int(C.flake_lsp_flatten(cnode, (*C.flat_node)(unsafe.Pointer(&nodes[0])), (*C.uint64_t)(unsafe.Pointer(&ids[0])),
 			C.uint32_t(size), oldPtr, oldIDPtr, C.uint32_t(len(old)), editsPtr, C.uint32_t(len(edits)/3), &r))
 		if n <= size {
-			if size-n > n/4 {
-				// Do not keep a mostly empty guess alive with the copy.
+			if size-n > n/4 && (size-n)*int(unsafe.Sizeof(FlatNode{})) > 1<<20 {
+				// Do not keep a mostly empty guess of a large file alive
+				// with the copy.
 				nodes, ids = append([]FlatNode(nil), nodes[:n]...), append([]uint64(nil), ids[:n]...)
 			}
 			return nodes[:n:n], ids[:n:n], int(r)
