@@ -39,15 +39,24 @@ func ParseLevel(s string) (Level, error) {
 // attached, to the client as window/logMessage. Never to stdout, which
 // carries the protocol.
 type Logger struct {
-	mu     sync.Mutex
-	w      io.Writer
-	level  Level
-	server *Server
+	mu         sync.Mutex
+	w          io.Writer
+	level      Level
+	server     *Server
+	clientOnly bool // while a client gets the messages, w does not
 }
 
 // NewLogger logs messages at level or more severe to w.
 func NewLogger(w io.Writer, level Level) *Logger {
 	return &Logger{w: w, level: level}
+}
+
+// NewStderrLogger is NewLogger for standard error: while an initialized
+// session is attached, messages go to the client only. Editors show the
+// server's standard error in the same place as window/logMessage (VS
+// Code's output channel, Neovim's lsp.log), which showed each line twice.
+func NewStderrLogger(w io.Writer, level Level) *Logger {
+	return &Logger{w: w, level: level, clientOnly: true}
 }
 
 func (l *Logger) attach(s *Server) {
@@ -68,10 +77,13 @@ func (l *Logger) logf(level Level, format string, args ...any) {
 	}
 	msg := fmt.Sprintf(format, args...)
 	l.mu.Lock()
-	fmt.Fprintf(l.w, "%s %s %s\n", time.Now().Format("15:04:05.000"), [...]string{"", "ERROR", "WARN", "INFO", "DEBUG"}[level], msg)
 	s := l.server
+	toClient := s != nil && s.state.Load() != stateNew
+	if !toClient || !l.clientOnly {
+		fmt.Fprintf(l.w, "%s %s %s\n", time.Now().Format("15:04:05.000"), [...]string{"", "ERROR", "WARN", "INFO", "DEBUG"}[level], msg)
+	}
 	l.mu.Unlock()
-	if s != nil && s.state.Load() != stateNew {
+	if toClient {
 		// Not s.notify: its own failures are logged, which would recurse.
 		_ = s.conn.Notify(context.WithoutCancel(s.ctx), "window/logMessage", map[string]any{"type": int(level), "message": msg})
 	}

@@ -1,11 +1,13 @@
 package lsp
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -188,4 +190,60 @@ func TestFoldingAndSelection(t *testing.T) {
 		sel[1].Parent.Range.Start.Character != 4 || sel[1].Parent.Range.End.Character != 8 {
 		t.Errorf("emoji string selection %+v then %+v", r, sel[1].Parent)
 	}
+}
+
+// TestStderrLoggerClientOnly: a stderr logger writes to its stream until a
+// client has initialized, then to the client only (editors show the
+// server's stderr beside its window/logMessage); a plain logger (a log
+// file) gets every line.
+func TestStderrLoggerClientOnly(t *testing.T) {
+	for _, stderrMode := range []bool{true, false} {
+		var buf syncBuffer
+		log := NewLogger(&buf, LevelInfo)
+		if stderrMode {
+			log = NewStderrLogger(&buf, LevelInfo)
+		}
+		ss := newSession(t, func(s *Server) { s.log = log })
+		log.Infof("before initialize")
+		ss.initialize(nil)
+		log.Infof("after initialize")
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			ss.mu.Lock()
+			got := strings.Join(ss.logs, "\n")
+			ss.mu.Unlock()
+			if strings.Contains(got, "after initialize") {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the client never got the log line; it got %q", got)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		out := buf.String()
+		if !strings.Contains(out, "before initialize") {
+			t.Errorf("stderr mode %v: the stream lacks the line logged before initialize: %q", stderrMode, out)
+		}
+		if strings.Contains(out, "after initialize") == stderrMode {
+			t.Errorf("stderr mode %v: the stream has the line logged after initialize: %v (%q)", stderrMode, !stderrMode, out)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the logger's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

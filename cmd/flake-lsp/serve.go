@@ -18,14 +18,15 @@ type stdio struct {
 
 func (stdio) Close() error { return nil }
 
-// runServe serves LSP on stdin/stdout. Logs go to stderr (or --log-file),
+// runServe serves LSP on stdin/stdout. Logs go to the client once it has
+// initialized, to stderr before (or all to --log-file besides the client),
 // never to stdout, which carries the protocol.
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Bool("stdio", true, "talk LSP over standard input and output (the only transport; accepted for clients that pass it)")
-	level := fs.String("log-level", "info", "log level: error, warn, info or debug (also sent to the client as window/logMessage)")
-	logFile := fs.String("log-file", "", "append logs to this file instead of standard error")
+	level := fs.String("log-level", "info", "log level: error, warn, info or debug (sent to the client as window/logMessage once initialized; to standard error before)")
+	logFile := fs.String("log-file", "", "append every log line to this file (as well as to the client) instead of standard error")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -38,7 +39,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "flake-lsp: %v\n", err)
 		return 2
 	}
-	logOut := stderr
+	log := lsp.NewStderrLogger(stderr, lvl)
 	if *logFile != "" {
 		f, err := os.OpenFile(*logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 		if err != nil {
@@ -46,9 +47,8 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		defer f.Close()
-		logOut = f
+		log = lsp.NewLogger(f, lvl)
 	}
-	log := lsp.NewLogger(logOut, lvl)
 	log.Infof("flake-lsp %s serving LSP on stdio", version)
 	return lsp.Serve(context.Background(), stdio{stdin, stdout}, lsp.Options{Version: version, Log: log})
 }
