@@ -97,8 +97,13 @@ uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint64_t *ids, uint
 		uint32_t old_start;
 		if (reuse && id != 0 && map_back(start, end - start, edits, n_edits, &old_start)) {
 			while (j < old_n && old[j].start < old_start) j++;
+			// Nodes starting at one offset come outermost first: those
+			// longer than this node cannot be it or anything the walk
+			// meets later at this offset (its descendants), so skip them
+			// for good (a chain of 10,000 `+` all starts at one offset).
+			while (j < old_n && old[j].start == old_start && old[j].end - old[j].start > end - start) j++;
 			uint32_t o = FLAT_NONE;
-			for (uint32_t k = j; k < old_n && old[k].start == old_start; k++) {
+			for (uint32_t k = j; k < old_n && k < j + 64 && old[k].start == old_start; k++) {
 				if (old_ids[k] == id && old[k].end - old[k].start == end - start) {
 					o = k;
 					break;
