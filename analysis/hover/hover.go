@@ -128,8 +128,10 @@ func (h *hoverer) binding(b *scope.Binding) string {
 	text := lineText(src, b.Start)
 	md := fmt.Sprintf("**%s** `%s`, line %d\n\n```nix\n%s\n```", b.Kind, b.Name, line+1, text)
 	if b.Kind == scope.KindParam {
-		if fn := h.u.SystemHelper(b.Def); fn != "" {
+		if fn := h.u.SystemHelper(b.Def); fn != "" && unit.PassesSystem(fn) {
 			md += fmt.Sprintf("\n\n`%s` calls this function once per system, with the system (`\"x86_64-linux\"`, ...).", fn)
+		} else if fn != "" {
+			md += fmt.Sprintf("\n\n`%s` calls this function once per system; what it passes (the system, packages for it ...) is in its definition.", fn)
 		}
 	}
 	if b.Inherited && b.Source != syntax.NoNode {

@@ -98,7 +98,7 @@ func (u *Unit) OutputsAt(p *Place) (OutputsPlace, bool) {
 			case endsWithAny(fn, wholeSetHelpers):
 				perSystem = true
 				up = call
-			case isValueHelper(fn):
+			case u.valueHelper(call, fn):
 				// `packages = forAllSystems (system: { ... })`: the set is
 				// one output's value per system.
 				up = call
@@ -219,10 +219,18 @@ func (u *Unit) SystemHelper(lambda syntax.NodeID) string {
 	if u.View == nil || lambda == syntax.NoNode || !u.View.Is(lambda, grammar.KindLambda) {
 		return ""
 	}
-	if call, fn := outermostCall(u.View, lambda); call != syntax.NoNode && (endsWithAny(fn, wholeSetHelpers) || isValueHelper(fn)) {
+	if call, fn := outermostCall(u.View, lambda); call != syntax.NoNode && (endsWithAny(fn, wholeSetHelpers) || u.valueHelper(call, fn)) {
 		return fn
 	}
 	return ""
+}
+
+// PassesSystem: the helper fn (as SystemHelper returns it) is known to call
+// its function with the system itself: genAttrs and flake-utils' helpers.
+// A helper the flake defines may pass anything (packages for the system,
+// a set of them).
+func PassesSystem(fn string) bool {
+	return endsWithAny(fn, wholeSetHelpers) || endsWithAny(fn, []string{"genAttrs", "eachDefaultSystemMap", "eachSystemMap"})
 }
 
 // outermostCall is the application whose last argument is the lambda,
@@ -258,6 +266,46 @@ func isValueHelper(fn string) bool {
 	}
 	last := fn[strings.LastIndexByte(fn, '.')+1:]
 	return strings.Contains(strings.ToLower(last), "system") && !endsWithAny(fn, wholeSetHelpers)
+}
+
+// valueHelper: the function called by the application call (whose head
+// reads fn) calls a function once per system and gathers the results by
+// system: a known or system-named helper (isValueHelper), or a local
+// function defined on one, whatever its name (`eachArch = f:
+// nixpkgs.lib.genAttrs [ ... ] (s: f s);`, or `genAttrs systems` applied
+// partially).
+func (u *Unit) valueHelper(call syntax.NodeID, fn string) bool {
+	return isValueHelper(fn) || u.definedOnValueHelper(call, 0)
+}
+
+func (u *Unit) definedOnValueHelper(call syntax.NodeID, depth int) bool {
+	v := u.View
+	if u.Scope == nil || depth > 4 {
+		return false
+	}
+	head := call
+	for head != syntax.NoNode && v.Is(head, grammar.KindApply) {
+		head = v.Child(head, grammar.FieldFunction)
+	}
+	if head == syntax.NoNode || !v.Is(head, grammar.KindIdentifier) {
+		return false
+	}
+	b := u.Scope.DefinitionAt(int(v.Nodes[head].Start))
+	if b == nil || b.Value == syntax.NoNode {
+		return false
+	}
+	val := unparen(v, b.Value)
+	for n := 0; val != syntax.NoNode && n < 16 && (v.Is(val, grammar.KindLambda) || v.Is(val, grammar.KindLet) || v.Is(val, grammar.KindWith)); n++ {
+		val = unparen(v, v.Child(val, grammar.FieldBody))
+	}
+	if val == syntax.NoNode || !v.Is(val, grammar.KindApply) {
+		return false
+	}
+	inner := callee(v, val)
+	if endsWithAny(inner, wholeSetHelpers) {
+		return false
+	}
+	return isValueHelper(inner) || u.definedOnValueHelper(val, depth+1)
 }
 
 func endsWithAny(s string, names []string) bool {
@@ -393,7 +441,7 @@ func (u *Unit) outputEntries(maxDepth int) []OutputEntry {
 				}
 			case len(prefix) == 0 && isLambda && endsWithAny(fn, wholeSetHelpers):
 				expr(v.Child(arg, grammar.FieldBody), nil, true, depth+1)
-			case len(prefix) > 0 && isLambda && isValueHelper(fn):
+			case len(prefix) > 0 && isLambda && u.valueHelper(n, fn):
 				expr(v.Child(arg, grammar.FieldBody), append(append([]string{}, prefix...), SystemSlot), false, depth+1)
 			}
 		}

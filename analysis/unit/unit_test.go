@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/flake-lsp/flake-lsp/analysis/flake"
+	"github.com/flake-lsp/flake-lsp/analysis/scope"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
@@ -20,7 +21,8 @@ func load(t *testing.T, text string) (*Unit, int) {
 	v := syntax.NewView(tree, src)
 	tree.Close()
 	res := flake.Analyze(v, flake.Options{File: "flake.nix"})
-	return &Unit{Path: "flake.nix", Src: src, View: v, Flake: res.Flake}, off
+	sc := scope.Analyze(v, scope.Options{File: "flake.nix", Flake: true})
+	return &Unit{Path: "flake.nix", Src: src, View: v, Flake: res.Flake, Scope: sc}, off
 }
 
 func TestPlaces(t *testing.T) {
@@ -49,6 +51,12 @@ func TestPlaces(t *testing.T) {
 		{text: "{ outputs = { self, flake-utils }: flake-utils.lib.eachDefaultSystem (system: { packages = { | }; }); }", set: "packages", outputs: "packages.<system>", perSystem: true},
 		{text: "{ outputs = { self, nixpkgs }: { packages = nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (system: { | }); }; }", set: "", outputs: "packages.<system>"},
 		{text: "{ outputs = { self, nixpkgs }: let forEachSupportedSystem = f: nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (system: f { pkgs = nixpkgs.legacyPackages.${system}; }); in { devShells = forEachSupportedSystem ({ pkgs }: { | }); }; }", set: "", outputs: "devShells.<system>"},
+		// Local helpers built on genAttrs, whatever their names, found by
+		// their definitions; a local function that is not one stays unknown.
+		{text: "{ outputs = { self, nixpkgs }: let eachArch = f: nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (s: f nixpkgs.legacyPackages.${s}); in { packages = eachArch (pkgs: { | }); }; }", set: "", outputs: "packages.<system>"},
+		{text: "{ outputs = { self, nixpkgs }: let perArch = nixpkgs.lib.genAttrs [ \"x86_64-linux\" ]; in { packages = perArch (s: { | }); }; }", set: "", outputs: "packages.<system>"},
+		{text: "{ outputs = { self, nixpkgs }: let perArch = nixpkgs.lib.genAttrs [ ]; each = f: perArch (s: f s); in { packages = each (s: { | }); }; }", set: "", outputs: "packages.<system>"},
+		{text: "{ outputs = { self, nixpkgs }: let mk = f: f 1; in { packages = mk (x: { | }); }; }", set: "", outputs: "-"},
 		{text: "{ outputs = inputs: inputs.flake-parts.lib.mkFlake { inherit inputs; } { perSystem = { pkgs, ... }: { packages.| }; flake = { }; }; }", outputs: "-", gap: true},
 		{text: "{ outputs = inputs: inputs.flake-parts.lib.mkFlake { inherit inputs; } { perSystem = { pkgs, ... }: { devShells = { | }; }; }; }", set: "devShells", outputs: "devShells.<system>", perSystem: true},
 		{text: "{ outputs = inputs: inputs.flake-parts.lib.mkFlake { inherit inputs; } { flake = { nixosModules = { | }; }; }; }", set: "flake.nixosModules", outputs: "nixosModules"},
@@ -203,9 +211,10 @@ func TestDepPath(t *testing.T) {
 
 func TestSystemHelper(t *testing.T) {
 	for text, want := range map[string]string{
-		"{ outputs = { self, flake-utils }: flake-utils.lib.eachDefaultSystem (sys|tem: { }); }":                     "flake-utils.lib.eachDefaultSystem",
-		"{ outputs = { self, nixpkgs }: { packages = nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (sys|tem: { }); }; }": "nixpkgs.lib.genAttrs",
-		"{ outputs = { self }: { lib.f = x|: x; }; }":                                                                "",
+		"{ outputs = { self, flake-utils }: flake-utils.lib.eachDefaultSystem (sys|tem: { }); }":                                     "flake-utils.lib.eachDefaultSystem",
+		"{ outputs = { self, nixpkgs }: { packages = nixpkgs.lib.genAttrs [ \"x86_64-linux\" ] (sys|tem: { }); }; }":                 "nixpkgs.lib.genAttrs",
+		"{ outputs = { self }: { lib.f = x|: x; }; }":                                                                                "",
+		"{ outputs = { self, nixpkgs }: let eachArch = f: nixpkgs.lib.genAttrs [ ] f; in { packages = eachArch (sys|tem: { }); }; }": "eachArch",
 	} {
 		u, off := load(t, text)
 		v := u.View
