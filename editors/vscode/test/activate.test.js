@@ -65,6 +65,13 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   const ctx = fakeContext(dir);
 
   const api = await ext.activate(ctx);
+  // A failed assertion must not leave the client and server running: the
+  // test runner would wait for them forever. (deactivate twice is fine.)
+  t.after(async () => {
+    await ext.deactivate().catch(() => {});
+    const p = api.client && api.client._serverProcess;
+    if (p && h.isAlive(p.pid)) p.kill();
+  });
   const client = api.client;
   assert.ok(client, `no client; messages: ${JSON.stringify(fake.helpers.state.messages)}`);
   assert.equal(client.state, State.Running);
@@ -121,6 +128,10 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   const out = fake.helpers.state.output.join("");
   assert.match(out, /settings from workspace\/configuration: \{"diagnostics":\{"ignore":\["url-registry-id"\]\},"exclude":\["vendor\/\*\*"\],"maxFileSize":1048576,"formatter":\[\]\}/);
   assert.doesNotMatch(out, /unknown setting/);
+  // Each log line once: after initialize the server logs to the client
+  // only, not also to stderr (which the client shows in the same channel,
+  // in the server's own format, with a timestamp).
+  assert.doesNotMatch(out, /\d\d:\d\d:\d\d\.\d{3} DEBUG settings from workspace\/configuration/);
 
   // Changing a setting reaches the server, which refreshes diagnostics.
   fake.helpers.setSettings({ "flake-lsp": { ...settings["flake-lsp"], diagnostics: { ignore: ["syntax-error"] } } });
