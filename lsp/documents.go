@@ -80,6 +80,8 @@ type document struct {
 	running bool               // a worker is active
 	dirty   bool               // analysis needed
 	closed  bool               // didClose received
+
+	tokens tokenCache // the last semantic tokens sent (semtok.go)
 }
 
 // store holds the open documents by URI.
@@ -369,4 +371,7 @@ type Snapshot struct {
 	Results   *Results
 	// Diagnostics of this document, filtered by the settings, in LSP form.
 	Diagnostics []Diagnostic
+
+	tokensOnce sync.Once
+	tokens     encodedTokens // semantic tokens, made on first request
 }

@@ -60,6 +60,9 @@ func (s *Server) addFeatureMethods(m map[string]method) {
 	m["workspace/symbol"] = method{fn: s.workspaceSymbol}
 	m["textDocument/foldingRange"] = method{fn: s.foldingRange}
 	m["textDocument/selectionRange"] = method{fn: s.selectionRange}
+	m["textDocument/semanticTokens/full"] = method{fn: s.semanticTokensFull}
+	m["textDocument/semanticTokens/full/delta"] = method{fn: s.semanticTokensDelta}
+	m["textDocument/semanticTokens/range"] = method{fn: s.semanticTokensRange}
 }
 
 func (s *Server) addFeatureCapabilities(c *serverCapabilities) {
@@ -74,6 +77,7 @@ func (s *Server) addFeatureCapabilities(c *serverCapabilities) {
 	c.DocumentLinkProvider = map[string]any{"resolveProvider": false}
 	c.FoldingRangeProvider = true
 	c.SelectionRangeProvider = true
+	c.SemanticTokensProvider = semanticTokensProvider()
 }
 
 // usable reports whether heavy features run on the snapshot.
