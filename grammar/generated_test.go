@@ -2,9 +2,13 @@ package grammar
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -67,24 +71,89 @@ func TestGeneratedFilesMatchGrammar(t *testing.T) {
 	}
 }
 
-// TestCorpus runs the grammar's corpus tests (test/corpus/*.txt) with the
+// TestCorpus runs the grammar's corpus tests (test/corpus/*.txt) and
+// the highlight tests of the queries (test/highlight/*.nix) with the
 // tree-sitter CLI.
 func TestCorpus(t *testing.T) {
 	ts := cli(t)
-	cmd := exec.Command(ts, "test")
+	cmd := exec.Command(ts, "test", "--config-path", highlightConfig(t))
 	cmd.Env = append(os.Environ(), "TREE_SITTER_LIBDIR="+t.TempDir(), "NO_COLOR=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("tree-sitter test failed: %v\n%s", err, out)
 	}
-	passed := 0
-	for _, line := range bytes.Split(out, []byte("\n")) {
-		if bytes.Contains(line, []byte("✓")) {
-			passed++
+	corpus, highlight := out, []byte(nil)
+	if i := bytes.Index(out, []byte("syntax highlighting:")); i >= 0 {
+		corpus, highlight = out[:i], out[i:]
+	}
+	count := func(b []byte) int { return bytes.Count(b, []byte("✓")) }
+	t.Logf("%d corpus cases passed, %d highlight test files passed", count(corpus), count(highlight))
+	if bytes.Contains(out, []byte("✗")) {
+		t.Fatalf("failures:\n%s", out)
+	}
+	files, _ := filepath.Glob(filepath.Join("test", "highlight", "*.nix"))
+	if len(files) == 0 || count(highlight) != len(files) {
+		t.Fatalf("%d highlight test files, %d passed:\n%s", len(files), count(highlight), highlight)
+	}
+}
+
+// highlightConfig writes a tree-sitter config for the highlight tests:
+// the grammar's parent directory among the parser directories, and a
+// theme naming every capture of queries/highlights.scm (the highlighter
+// reports only the names the theme lists).
+func highlightConfig(t *testing.T) string {
+	query, err := os.ReadFile(filepath.Join("queries", "highlights.scm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme := map[string]string{}
+	for _, m := range regexp.MustCompile(`@([a-z][a-z.]*)`).FindAllSubmatch(query, -1) {
+		theme[string(m[1])] = fmt.Sprintf("#%06x", len(theme)*0x1f1f1f%0xffffff)
+	}
+	dir, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config, err := json.Marshal(map[string]any{"parser-directories": []string{dir}, "theme": theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "config.json")
+	if err := os.WriteFile(path, config, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestQueries checks that every query compiles against the grammar and
+// that the injections find the shell scripts of test/queries/injections.nix
+// and nothing else.
+func TestQueries(t *testing.T) {
+	ts := cli(t)
+	config := highlightConfig(t)
+	run := func(query string) string {
+		cmd := exec.Command(ts, "query", "--config-path", config, filepath.Join("queries", query), filepath.Join("test", "queries", "injections.nix"))
+		cmd.Env = append(os.Environ(), "TREE_SITTER_LIBDIR="+t.TempDir(), "NO_COLOR=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("tree-sitter query %s: %v\n%s", query, err, out)
+		}
+		return string(out)
+	}
+	for _, q := range []string{"highlights.scm", "locals.scm", "folds.scm"} {
+		if out := run(q); !strings.Contains(out, "capture:") {
+			t.Errorf("%s captures nothing:\n%s", q, out)
 		}
 	}
-	t.Logf("%d corpus cases passed", passed)
-	if bytes.Contains(out, []byte("✗")) {
-		t.Fatalf("corpus failures:\n%s", out)
+	out := run("injections.scm")
+	for _, want := range []string{"text: `buildPhase`", "text: `writeShellScript`", "text: `runCommand`", "text: `{NIX_BUILD_CORES} `"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("injections.scm: no %s in\n%s", want, out)
+		}
+	}
+	for _, unwanted := range []string{"`description`", "`installPhase`"} {
+		if strings.Contains(out, unwanted) {
+			t.Errorf("injections.scm: %s injected:\n%s", unwanted, out)
+		}
 	}
 }
