@@ -143,7 +143,7 @@ func (a *analyzer) run() {
 			if v, ok := stringText(a.v, unwrap(a.v, at.value)); ok {
 				a.flake.Description = v
 			} else if at.value != none {
-				a.report(at.value, analysis.Error, "flake-not-literal", "description must be a plain string: %s (Nix: expected a string but got a thunk)", notEvaluated)
+				a.report(at.value, analysis.Error, "flake-not-literal", "description must be a plain string: %s%s (Nix: expected a string but got a thunk)", notEvaluated, a.pieces(at.value))
 			}
 		case "inputs":
 			a.inputs(at)
@@ -178,10 +178,11 @@ func (a *analyzer) run() {
 
 // inputs reads `inputs`, which must be an attribute set literal.
 func (a *analyzer) inputs(at *attr) {
-	if at.value != none && a.v.Kind(unwrap(a.v, at.value)) != grammar.KindAttrset {
+	if at.value != none && !isSetLiteral(a.v, unwrap(a.v, at.value)) {
 		a.report(at.value, analysis.Error, "flake-not-literal", "inputs must be an attribute set literal: %s (Nix: expected a set but got %s)", notEvaluated, a.nixType(unwrap(a.v, at.value)))
 		return
 	}
+	recChildren(a.v, at)
 	if at.children == nil {
 		return
 	}
@@ -206,8 +207,9 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	}
 	if at.value != none {
 		switch v := unwrap(a.v, at.value); a.v.Kind(v) {
-		case grammar.KindAttrset:
-		case grammar.KindString:
+		case grammar.KindAttrset, grammar.KindRecAttrset:
+			recChildren(a.v, at)
+		case grammar.KindString, grammar.KindIndentedString, grammar.KindUri:
 			d := a.report(v, analysis.Error, "input-not-attrset", "an input is an attribute set, not a string (Nix: expected a set but got a string); write `inputs.%s.url = %s;`", name, a.v.Text(v))
 			d.Fix = &analysis.Fix{Title: "Use { url = ...; }", Start: d.Start, End: d.End, Replacement: "{ url = " + a.v.Text(v) + "; }"}
 			return in // still an input, for the checks of the outputs' arguments
@@ -237,7 +239,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 					a.report(v, analysis.Warning, "input-url-path", "a path as `url` needs Nix 2.26 or newer; older versions say: expected a string but got a path. Write \"path:%s\" for them", a.v.Text(v))
 					continue
 				}
-				a.report(v, analysis.Error, "flake-not-literal", "url must be a plain string without interpolation: %s (Nix: expected a string but got a thunk)", notEvaluated)
+				a.report(v, analysis.Error, "flake-not-literal", "url must be a plain string without interpolation: %s%s (Nix: expected a string but got a thunk)", notEvaluated, a.pieces(v))
 				continue
 			}
 			in.URL, in.URLNode = s, v
@@ -257,7 +259,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 			}
 			s, ok := stringText(a.v, v)
 			if !ok {
-				a.report(v, analysis.Error, "flake-not-literal", "follows must be a plain string: %s", notEvaluated)
+				a.report(v, analysis.Error, "flake-not-literal", "follows must be a plain string: %s%s (Nix: expected a string but got a thunk)", notEvaluated, a.pieces(v))
 				continue
 			}
 			in.HasFoll, in.FollNode = true, v
@@ -277,7 +279,7 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 			for _, y := range x.children.list {
 				sub := y.name
 				if sub == "self" {
-					a.report(y.key, analysis.Error, "input-bad-override", "'self' cannot be overridden (Nix: 'self' input attribute not allowed)")
+					a.report(y.key, analysis.Warning, "input-bad-override", "'self' cannot be overridden: Nix 2.27 and newer reject it ('self' input attribute not allowed); older versions ignore it")
 					continue
 				}
 				if o := a.input(sub, y, false); o != nil {
@@ -289,11 +291,11 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 				continue
 			}
 			switch a.v.Kind(v) {
-			case grammar.KindString:
+			case grammar.KindString, grammar.KindIndentedString, grammar.KindUri:
 				if s, ok := stringText(a.v, v); ok {
 					in.Attrs[key] = s
 				} else {
-					a.report(v, analysis.Error, "flake-not-literal", "input attribute '%s' must be a plain string (Nix: flake input attribute '%s' is a thunk while a string, Boolean, or integer is expected)", key, key)
+					a.report(v, analysis.Error, "flake-not-literal", "input attribute '%s' must be a plain string%s (Nix: flake input attribute '%s' is a thunk while a string, Boolean, or integer is expected)", key, a.pieces(v), key)
 				}
 			case grammar.KindInteger:
 				in.Attrs[key] = a.v.Text(v)
@@ -320,6 +322,14 @@ func (a *analyzer) input(name string, at *attr, top bool) *Input {
 	return in
 }
 
+// attrSince: input attributes that Nix 2.18, the oldest version the
+// severities are weighed for, does not know yet, with the version that
+// added them.
+var attrSince = map[string]string{
+	"verifyCommit": "2.19", "keytype": "2.19", "publicKey": "2.19", "publicKeys": "2.19",
+	"exportIgnore": "2.20", "treeHash": "2.21", "lfs": "2.27",
+}
+
 func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 	typ, hasType := in.Attrs["type"]
 	for _, x := range attrs.list {
@@ -344,6 +354,9 @@ func (a *analyzer) checkInputAttrs(in *Input, attrs *attrSet) {
 		if known && !contains(allowed, key) {
 			a.report(node, analysis.Error, "input-attribute-not-supported",
 				"input attribute '%s' is not supported by type '%s' (Nix 2.19+: input attribute '%s' not supported by scheme '%s'); it accepts %s", key, typ, key, typ, strings.Join(allowed, ", "))
+		} else if since := attrSince[key]; known && since != "" {
+			a.report(node, analysis.Warning, "input-attribute-not-supported",
+				"input attribute '%s' needs Nix %s or newer; older versions reject it (unsupported input attribute '%s')", key, since, key)
 		}
 	}
 	if hasType {
@@ -561,12 +574,21 @@ func (a *analyzer) checkFollowCycles() {
 }
 
 // checkPathInputs checks relative path: inputs against the disk: the
-// directory must exist and stay inside the flake's source tree.
+// directory must exist and stay inside the source tree Nix copies. For a
+// flake in a Git repository that is the whole repository (Nix fetches the
+// repository and reads the flake in its subdirectory), so `path:..` from
+// `dev/flake.nix` reaches the repository's root; otherwise it is the
+// flake's own directory.
 func (a *analyzer) checkPathInputs() {
 	if a.opts.File == "" {
 		return
 	}
-	dir := filepath.Dir(a.opts.File)
+	shown := filepath.Dir(a.opts.File)
+	dir := shown
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	repo, repoKnown := "", false
 	for _, name := range a.flake.InputOrder {
 		in := a.flake.Inputs[name]
 		if !in.HasRef || in.Ref.Type != "path" || in.URLNode == none {
@@ -577,14 +599,45 @@ func (a *analyzer) checkPathInputs() {
 			continue
 		}
 		target := filepath.Clean(filepath.Join(dir, p))
-		if rel, err := filepath.Rel(dir, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			a.report(in.URLNode, analysis.Error, "input-path-outside",
-				"'%s' points outside the flake's directory; Nix copies the flake to the store first, so it cannot reach it (Nix: relative path points outside of its parent's store path)", p)
-			continue
+		if !inside(dir, target) {
+			if !repoKnown {
+				repo, repoKnown = gitRoot(dir), true
+			}
+			switch {
+			case repo == "":
+				a.report(in.URLNode, analysis.Warning, "input-path-outside",
+					"'%s' leaves the flake's directory, and no Git repository (.git) was found above it: Nix reaches it only when it fetches this flake as part of a larger source tree (a Git repository, or an archive, with ?dir=); as a path: flake it fails (Nix: relative path points outside of its parent's store path)", p)
+				continue
+			case !inside(repo, target):
+				a.report(in.URLNode, analysis.Error, "input-path-outside",
+					"'%s' points outside the Git repository the flake is in; Nix copies the repository to the store first, so it cannot reach it (Nix: relative path points outside of its parent's store path)", p)
+				continue
+			}
 		}
 		if _, err := os.Stat(target); err != nil {
-			a.report(in.URLNode, analysis.Error, "input-path-missing", "'%s' does not exist (relative to %s)", p, dir)
+			a.report(in.URLNode, analysis.Error, "input-path-missing", "'%s' does not exist (relative to %s)", p, shown)
 		}
+	}
+}
+
+// inside: path is dir or below it.
+func inside(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// gitRoot is the nearest directory at or above dir that holds a .git
+// (a directory, or the file of a worktree or submodule), or "".
+func gitRoot(dir string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
 	}
 }
 
@@ -837,7 +890,10 @@ func describeKind(kind string) string {
 // nixType is how Nix names the type of a value it did not evaluate.
 func (a *analyzer) nixType(n syntax.NodeID) string {
 	switch a.v.Kind(n) {
-	case grammar.KindString, grammar.KindIndentedString:
+	case grammar.KindString, grammar.KindIndentedString, grammar.KindUri:
+		if _, ok := stringText(a.v, n); !ok {
+			return "a thunk" // joined from pieces when evaluated
+		}
 		return "a string"
 	case grammar.KindAttrset, grammar.KindRecAttrset:
 		return "a set"
@@ -853,6 +909,39 @@ func (a *analyzer) nixType(n syntax.NodeID) string {
 		return "a path"
 	}
 	return "a thunk"
+}
+
+// isSetLiteral: an attribute set literal, `rec` or not (Nix reads both
+// without evaluating them, when no attribute name is computed).
+func isSetLiteral(v *syntax.View, n syntax.NodeID) bool {
+	k := v.Kind(n)
+	return k == grammar.KindAttrset || k == grammar.KindRecAttrset
+}
+
+// recChildren reads the attributes of a `rec { ... }` value, which
+// collectBindings leaves to the caller (in outputs, a rec set is a scope
+// that eval reads itself).
+func recChildren(v *syntax.View, at *attr) {
+	if n := unwrap(v, at.value); at.children == nil && n != none && v.Kind(n) == grammar.KindRecAttrset {
+		at.children = newAttrSet()
+		collectBindings(v, at.children, n)
+	}
+}
+
+// pieces explains why a string Nix must read as a literal is not one,
+// when it has no interpolation: an indented string that Nix's lexer cut
+// into pieces, which Nix joins only when it evaluates them.
+func (a *analyzer) pieces(n syntax.NodeID) string {
+	n = unwrap(a.v, n)
+	if n == none || a.v.Kind(n) != grammar.KindIndentedString {
+		return ""
+	}
+	for c := a.v.FirstChild(n); c != none; c = a.v.Next(c) {
+		if content(a.v, c) && a.v.Kind(c) == grammar.KindInterpolation {
+			return ""
+		}
+	}
+	return "; an indented string with an escape ('' before $, ' or \\) or a $ or ' just before its closing '' is made of several pieces, which Nix joins only when it evaluates it (write a \"...\" string instead)"
 }
 
 func contains(list []string, s string) bool {

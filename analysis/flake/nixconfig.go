@@ -12,31 +12,35 @@ import (
 // checkNixConfig checks nixConfig's values as Nix reads them: literals
 // only (string, integer, Boolean, path, list of strings).
 func (a *analyzer) checkNixConfig(at *attr) {
-	if v := unwrap(a.v, at.value); v != none && a.v.Kind(v) != grammar.KindAttrset {
-		a.report(v, analysis.Error, "nixconfig-bad-value", "nixConfig must be an attribute set literal (Nix: expected a set but got %s)", a.nixType(v))
+	set := unwrap(a.v, at.value)
+	if set != none && !isSetLiteral(a.v, set) {
+		a.report(set, analysis.Error, "nixconfig-bad-value", "nixConfig must be an attribute set literal (Nix: expected a set but got %s)", a.nixType(set))
 		return
 	}
+	recChildren(a.v, at)
 	for _, x := range list(at.children) {
 		name := x.name
-		if x.value == none || a.v.Kind(unwrap(a.v, x.value)) == grammar.KindAttrset {
+		if x.value == none || isSetLiteral(a.v, unwrap(a.v, x.value)) {
 			a.report(x.key, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a set; settings are strings, numbers, Booleans or lists of strings", name)
+			continue
+		}
+		if a.recSetting(set, x.value, name) {
 			continue
 		}
 		v := a.trivial(x.value)
 		setting, known := schema.SettingByName(name)
 		switch t := a.v.Kind(v); {
-		case t == grammar.KindString:
+		case t == grammar.KindString, t == grammar.KindIndentedString, t == grammar.KindUri:
 			s, ok := stringText(a.v, v)
 			if !ok {
-				a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a thunk: %s", name, notEvaluated)
+				a.report(v, analysis.Error, "nixconfig-bad-value", "flake configuration setting '%s' is a thunk: %s%s", name, notEvaluated, a.pieces(v))
 				continue
 			}
 			if known && setting.Type == schema.BoolSetting && s != "true" && s != "false" {
-				d := a.report(v, analysis.Error, "nixconfig-bad-value", "Boolean setting '%s' has invalid value '%s'; write true or false", name, s)
-				if setting.Trusted == "" {
-					// Nix ignores untrusted settings unless they are accepted.
-					d.Message += " (Nix fails with this once the setting is accepted, with --accept-flake-config; until then it ignores the setting)"
-				}
+				// No Boolean setting is applied without being accepted:
+				// until then Nix ignores it, so whether the flake fails
+				// depends on the user's configuration.
+				a.report(v, analysis.Warning, "nixconfig-bad-value", "Boolean setting '%s' has invalid value '%s'; write true or false (Nix fails with this once the setting is accepted, with --accept-flake-config; until then it ignores the setting)", name, s)
 			}
 		case t == grammar.KindIdentifier && (textIs(a.v, v, "true") || textIs(a.v, v, "false")):
 		case t == grammar.KindIdentifier && textIs(a.v, v, "null"):
@@ -47,7 +51,7 @@ func (a *analyzer) checkNixConfig(at *attr) {
 		case t == grammar.KindList:
 			var els [16]syntax.NodeID
 			for _, el := range namedKids(a.v, v, els[:0]) {
-				el = unwrap(a.v, el)
+				el = a.recElement(set, el)
 				if _, ok := stringText(a.v, el); !ok {
 					a.report(el, analysis.Error, "nixconfig-bad-value", "list element in flake configuration setting '%s' is %s while a string is expected", name, a.nixType(el))
 				}
@@ -65,4 +69,47 @@ func (a *analyzer) checkNixConfig(at *attr) {
 			a.report(x.key, analysis.Information, "nixconfig-needs-accept", "%s", ask)
 		}
 	}
+}
+
+// recSetting reports a setting in `nixConfig = rec { ... }` that is a variable
+// naming another setting of the same set. Whether Nix sees that value
+// evaluated or as a thunk depends on how Nix reads the flake, not on the
+// flake: Nix 2.8 rejects `rec { a = [ ... ]; b = a; }` from a Git tree
+// with uncommitted changes (flake configuration setting 'b' is a thunk)
+// and accepts it committed or as a path: flake (testdata/nixcheck/
+// nixconfig-rec-reference*). So it is a warning.
+func (a *analyzer) recSetting(set, n syntax.NodeID, name string) bool {
+	n = unwrap(a.v, n)
+	if set == none || n == none || a.v.Kind(set) != grammar.KindRecAttrset || a.v.Kind(n) != grammar.KindIdentifier {
+		return false
+	}
+	scope, val := a.scopeOf(n)
+	if scope != set {
+		return false
+	}
+	d := a.report(n, analysis.Warning, "nixconfig-rec-reference",
+		"'%s' refers to the setting '%s' through `rec`; Nix may reject this (flake configuration setting '%s' is a thunk): whether the reference is already evaluated when Nix reads nixConfig depends on how Nix reads the flake, not on the flake (Nix 2.8 rejects it from a Git tree with uncommitted changes, and accepts it committed or as a path: flake). Write the value out", name, a.v.Text(n), name)
+	if v := unwrap(a.v, val); v != none {
+		d.Fix = &analysis.Fix{Title: "Write the value out", Start: d.Start, End: d.End, Replacement: a.v.Text(v)}
+	}
+	return true
+}
+
+// recElement is what an element of a list setting in `nixConfig = rec
+// { ... }` holds: Nix evaluates the list after the set is built, so a
+// variable naming another setting is that setting's value, accepted when
+// it is a string literal.
+func (a *analyzer) recElement(set, el syntax.NodeID) syntax.NodeID {
+	el = unwrap(a.v, el)
+	if set == none || el == none || a.v.Kind(set) != grammar.KindRecAttrset || a.v.Kind(el) != grammar.KindIdentifier {
+		return el
+	}
+	if scope, val := a.scopeOf(el); scope == set {
+		if v := unwrap(a.v, val); v != none {
+			if _, ok := stringText(a.v, v); ok {
+				return v
+			}
+		}
+	}
+	return el
 }

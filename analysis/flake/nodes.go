@@ -1,6 +1,7 @@
 package flake
 
 import (
+	"bytes"
 	"hash/maphash"
 	"strings"
 
@@ -284,9 +285,21 @@ func staticName(v *syntax.View, part syntax.NodeID) (string, bool) {
 	return "", false
 }
 
-// stringText is the value of a "..." string without interpolation.
+// stringText is the value of a string that Nix reads as a constant (not a
+// thunk): a "..." string without interpolation, an indented string that
+// Nix's lexer reads as one piece (see indentedValue), or a URL literal.
 func stringText(v *syntax.View, n syntax.NodeID) (string, bool) {
-	if n == none || v.Kind(n) != grammar.KindString {
+	if n == none {
+		return "", false
+	}
+	switch v.Kind(n) {
+	case grammar.KindString:
+	case grammar.KindUri:
+		return v.Text(n), true
+	case grammar.KindIndentedString:
+		s, _, ok := indentedValue(v, n)
+		return s, ok
+	default:
 		return "", false
 	}
 	// A string of one fragment (most are) is a slice of the source.
@@ -295,16 +308,35 @@ func stringText(v *syntax.View, n syntax.NodeID) (string, bool) {
 	} else if count == 1 && v.Kind(c) == grammar.KindStringFragment {
 		return v.Text(c), true
 	}
-	s, _, ok := stringValue(v, n)
+	s, _, ok := quotedValue(v, n)
 	return s, ok
 }
 
-// stringValue is the value of a "..." string without interpolation, and
-// for each byte of the value (and one past the end) its offset in src.
+// stringValue is the value of a constant string (as stringText), and for
+// each byte of the value (and one past the end) its offset in src.
 func stringValue(v *syntax.View, n syntax.NodeID) (string, []int, bool) {
-	if n == none || v.Kind(n) != grammar.KindString {
+	if n == none {
 		return "", nil, false
 	}
+	switch v.Kind(n) {
+	case grammar.KindString:
+		return quotedValue(v, n)
+	case grammar.KindIndentedString:
+		return indentedValue(v, n)
+	case grammar.KindUri:
+		start, end := v.Start(n), v.End(n)
+		offsets := make([]int, 0, end-start+1)
+		for o := start; o <= end; o++ {
+			offsets = append(offsets, o)
+		}
+		return v.Text(n), offsets, true
+	}
+	return "", nil, false
+}
+
+// quotedValue is the value of a "..." string without interpolation, with
+// the offsets of its bytes.
+func quotedValue(v *syntax.View, n syntax.NodeID) (string, []int, bool) {
 	var b strings.Builder
 	var offsets []int
 	src := v.Src
@@ -339,6 +371,122 @@ func stringValue(v *syntax.View, n syntax.NodeID) (string, []int, bool) {
 	}
 	offsets = append(offsets, v.End(n)-1)
 	return b.String(), offsets, true
+}
+
+// indentedValue is the value of an indented string that Nix reads as a
+// constant, with the offsets of its bytes. Nix's lexer cuts an indented
+// string into pieces at every interpolation, at every escape that starts
+// with two single quotes, and at a lone $ or quote before the closing
+// quotes. A string of one piece (or none) becomes a plain string constant
+// once its indentation is stripped; one of several pieces becomes a
+// concatenation, which is a thunk where flake.nix must hold a literal
+// (Nix: expected a string but got a thunk). ok is false for those.
+func indentedValue(v *syntax.View, n syntax.NodeID) (string, []int, bool) {
+	for c := v.FirstChild(n); c != none; c = v.Nodes[c].Next {
+		if v.Nodes[c].Flags&(grammar.FlagNamed|grammar.FlagExtra) == grammar.FlagNamed && v.Kind(c) != grammar.KindStringFragment {
+			return "", nil, false // an interpolation, an escape, an error
+		}
+	}
+	src := v.Src
+	start, end := v.Start(n), v.End(n)
+	if end-start < 4 || src[start] != '\'' || src[start+1] != '\'' || src[end-1] != '\'' || src[end-2] != '\'' {
+		return "", nil, false
+	}
+	// The opening token takes the spaces and the line break after it.
+	body := start + 2
+	j := body
+	for j < end-2 && src[j] == ' ' {
+		j++
+	}
+	if j < end-2 && src[j] == '\n' {
+		body = j + 1
+	}
+	text := src[body : end-2]
+	if indentedPieces(text) > 1 {
+		return "", nil, false
+	}
+	// Nix's stripIndentation: the least indentation of the lines with
+	// text is removed from every line, and a last line of only spaces is
+	// dropped.
+	minIndent, cur, atStart := -1, 0, true
+	for _, c := range text {
+		switch {
+		case atStart && c == ' ':
+			cur++
+		case atStart && c == '\n':
+			cur = 0
+		case atStart:
+			atStart = false
+			if minIndent < 0 || cur < minIndent {
+				minIndent = cur
+			}
+		case c == '\n':
+			atStart, cur = true, 0
+		}
+	}
+	var b []byte
+	var offsets []int
+	dropped := 0
+	atStart = true
+	for i, c := range text {
+		o := body + i
+		switch {
+		case atStart && c == ' ':
+			if minIndent >= 0 && dropped >= minIndent {
+				b, offsets = append(b, c), append(offsets, o)
+			}
+			dropped++
+		case atStart && c == '\n':
+			dropped = 0
+			b, offsets = append(b, c), append(offsets, o)
+		case atStart:
+			atStart, dropped = false, 0
+			b, offsets = append(b, c), append(offsets, o)
+		default:
+			b, offsets = append(b, c), append(offsets, o)
+			if c == '\n' {
+				atStart = true
+			}
+		}
+	}
+	if p := bytes.LastIndexByte(b, '\n'); p >= 0 && len(bytes.Trim(b[p+1:], " ")) == 0 {
+		b, offsets = b[:p+1], offsets[:p+1]
+	}
+	offsets = append(offsets, end-2)
+	return string(b), offsets, true
+}
+
+// indentedPieces counts the pieces Nix's lexer makes of the text of an
+// indented string without interpolations and escapes: runs of
+// characters, in which a $ not followed by { or a quote, and a quote not
+// followed by a quote or $, continue the run; a $ or quote that cannot
+// continue it (the last character, or one before a quote) is a piece of
+// its own.
+func indentedPieces(text []byte) int {
+	pieces, run := 0, false
+	for i := 0; i < len(text); {
+		c := text[i]
+		lone := (c == '$' || c == '\'') && (i+1 == len(text) || text[i+1] == '\'' || (c == '\'' && text[i+1] == '$'))
+		switch {
+		case lone:
+			pieces++
+			run = false
+			i++
+		case c == '$' || c == '\'':
+			if !run {
+				pieces++
+				run = true
+			}
+			i += 2
+		default:
+			if !run {
+				pieces++
+				run = true
+			}
+			i++
+		}
+	}
+	return pieces
 }
 
 // unwrap removes parentheses.

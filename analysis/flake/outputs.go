@@ -703,7 +703,7 @@ func (a *analyzer) checkApp(v syntax.NodeID, val value) {
 	}
 	for _, at := range attrs.list {
 		if n := at.name; n != "type" && n != "program" && n != "meta" {
-			a.report(at.key, analysis.Error, "outputs-app", "app has unsupported attribute '%s' (Nix 2.25+); it takes type, program and meta", n)
+			a.report(at.key, analysis.Warning, "outputs-app", "app has unsupported attribute '%s': Nix 2.25 and newer reject it in `nix flake check` (app has unsupported attribute '%s'), older versions accept it; an app takes type, program and meta", n, n)
 		}
 	}
 }

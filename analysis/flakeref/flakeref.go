@@ -335,7 +335,7 @@ func (p *parser) checkParams(scheme Scheme) {
 		case scheme.UnknownParamError && scheme.Type == "path":
 			p.problem("url-unknown-param", analysis.Error, x.NameSpan, "path: references do not accept '%s' (Nix: path URL has unsupported parameter '%s')", x.Name, x.Name)
 		case scheme.UnknownParamError:
-			p.problem("url-unknown-param", analysis.Error, x.NameSpan, "%s: references do not accept '%s' (an error since Nix 2.35; older versions ignore it); accepted: %s", scheme.Name, x.Name, strings.Join(scheme.Params, ", "))
+			p.problem("url-unknown-param", analysis.Warning, x.NameSpan, "%s: references do not accept '%s': Nix 2.35 and newer reject it (contains unknown parameter '%s'), older versions ignore it; accepted: %s", scheme.Name, x.Name, x.Name, strings.Join(scheme.Params, ", "))
 		case x.Name == "tag" && scheme.Type == "git":
 			p.problems = append(p.problems, Problem{Code: "url-param-ignored", Severity: analysis.Warning, Span: Span{x.NameSpan.Start, x.ValueSpan.End},
 				Replacement: "ref=refs/tags/" + x.Value,

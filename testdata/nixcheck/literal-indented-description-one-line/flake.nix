@@ -1,0 +1,4 @@
+{
+  description = ''the team's flake'';
+  outputs = { self }: { };
+}

@@ -1,0 +1,7 @@
+{
+  description = ''
+    Tools for the build farm.
+      Indented detail line, costs $5.
+  '';
+  outputs = { self }: { };
+}

@@ -1,0 +1,4 @@
+{
+  description = ''costs ''${price}'';
+  outputs = { self }: { };
+}

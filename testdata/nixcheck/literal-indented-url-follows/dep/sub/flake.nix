@@ -1,0 +1,4 @@
+{
+  description = "input of the local dependency";
+  outputs = { self }: { };
+}

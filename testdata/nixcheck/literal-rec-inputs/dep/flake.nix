@@ -1,0 +1,5 @@
+{
+  description = "local dependency with its own input";
+  inputs.sub.url = "path:./sub";
+  outputs = { self, sub }: { };
+}

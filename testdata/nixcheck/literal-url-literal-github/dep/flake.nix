@@ -1,0 +1,4 @@
+{
+  description = "local dependency";
+  outputs = { self }: { };
+}

@@ -1,0 +1,7 @@
+{
+  nixConfig = rec {
+    a = [ "x" ];
+    b = a;
+  };
+  outputs = { self }: { };
+}

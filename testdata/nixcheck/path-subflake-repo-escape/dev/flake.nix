@@ -1,0 +1,5 @@
+{
+  description = "sub-flake reaching past the repository";
+  inputs.outside.url = "path:../../outside";
+  outputs = { self, outside }: { };
+}

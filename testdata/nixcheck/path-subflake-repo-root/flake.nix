@@ -1,0 +1,6 @@
+{
+  description = "repository root flake";
+  outputs = { self }: {
+    lib.greeting = "hello";
+  };
+}

@@ -1,0 +1,4 @@
+{
+  description = "shared library sub-flake";
+  outputs = { self }: { lib.answer = 42; };
+}
