@@ -174,8 +174,12 @@ func Analyze(in Input) Output {
 func SyntaxDiagnostics(path string, errs []syntax.Error) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, e := range errs {
-		out = append(out, analysis.Diagnostic{File: path, Start: int(e.StartByte), End: int(e.EndByte),
-			Severity: analysis.Error, Code: syntax.Code, Message: e.Message})
+		d := analysis.Diagnostic{File: path, Start: int(e.StartByte), End: int(e.EndByte),
+			Severity: analysis.Error, Code: syntax.Code, Message: e.Message}
+		for _, r := range e.Related {
+			d.Related = append(d.Related, analysis.Related{File: path, Start: int(r.StartByte), End: int(r.EndByte), Message: r.Message})
+		}
+		out = append(out, d)
 	}
 	return out
 }

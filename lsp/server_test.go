@@ -163,10 +163,10 @@ func TestIncrementalSyncNonASCII(t *testing.T) {
 	ss.change(uri, 5, [5]any{2, 13, 2, 13, "; c = 😀 ;"})
 	p = ss.waitDiags(uri, "an error at the emoji", func(p publishParams) bool { return *p.Version == 5 && len(p.Diagnostics) > 0 })
 	r := p.Diagnostics[0].Range
-	// "  /*🎉*/b = 2; c = 😀 ;": error recovery skips `c = 😀`, reported
-	// at the c: UTF-16 column 15 (byte column 17).
-	if r.Start.Line != 2 || r.Start.Character != 15 || r.End.Character != 16 {
-		t.Errorf("error at c at %+v, want 2:15-2:16 (%s)", r, p.Diagnostics[0].Message)
+	// "  /*🎉*/b = 2; c = 😀 ;": reported where Nix stops, at the emoji
+	// after `c = `: UTF-16 columns 19 to 21 (bytes 21 to 25).
+	if r.Start.Line != 2 || r.Start.Character != 19 || r.End.Character != 21 {
+		t.Errorf("error at the emoji at %+v, want 2:19-2:21 (%s)", r, p.Diagnostics[0].Message)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/flake-lsp/flake-lsp/grammar"
+	"github.com/flake-lsp/flake-lsp/syntax/nixparse"
 )
 
 // Tree is a parsed document.
@@ -51,11 +52,43 @@ func (t *Tree) Errors(src []byte) []Error {
 
 // ErrorsIn is Errors for a caller that already made the tree's View.
 func (t *Tree) ErrorsIn(v *View) []Error {
+	errs, _ := t.Diagnose(v)
+	return errs
+}
+
+// Diagnose lists the tree's syntax errors, as ErrorsIn, and returns with
+// them, when every error could be repaired without moving a byte, the
+// repaired text (nil otherwise).
+//
+// The tree says whether the text has errors; where they are is decided by
+// package nixparse, which stops where Nix's parser stops (tree-sitter's
+// recovery may put the error at the first brace of the file for a ';'
+// missing further down) and names what is missing. When nixparse finds no
+// error (text nested too deeply for it), the tree's errors stand.
+func (t *Tree) Diagnose(v *View) ([]Error, []byte) {
 	errs := errorsOf(t.RootNode(), v)
 	if t.Abandoned != nil {
 		errs = append([]Error{*t.Abandoned}, errs...)
 	}
-	return errs
+	if len(errs) == 0 {
+		return nil, nil
+	}
+	res := nixparse.Check(v.Src)
+	if len(res.Errors) == 0 {
+		return errs, nil
+	}
+	lines := newLineIndex(v.Src)
+	out := make([]Error, 0, len(res.Errors))
+	for _, e := range res.Errors {
+		se := Error{StartByte: uint32(e.Start), EndByte: uint32(e.End),
+			Start: lines.point(e.Start), End: lines.point(e.End), Message: e.Message}
+		for _, r := range e.Related {
+			se.Related = append(se.Related, Related{StartByte: uint32(r.Start), EndByte: uint32(r.End),
+				Start: lines.point(r.Start), End: lines.point(r.End), Message: r.Message})
+		}
+		out = append(out, se)
+	}
+	return out, res.Repaired
 }
 
 // ParseBudget bounds one parse attempt. Parsing runs at several MB/s, so
@@ -111,6 +144,16 @@ func lineStartBefore(src []byte, offset int) int {
 // Error is one syntax error. Offsets are bytes; Start and End are
 // tree-sitter points (0-based row, byte column).
 type Error struct {
+	StartByte, EndByte uint32
+	Start, End         sitter.Point
+	Message            string
+	// Related points at other places that explain the error (the opener
+	// of a missing closer).
+	Related []Related
+}
+
+// Related is a place that explains an Error.
+type Related struct {
 	StartByte, EndByte uint32
 	Start, End         sitter.Point
 	Message            string

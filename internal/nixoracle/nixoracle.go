@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -37,6 +38,9 @@ type Result struct {
 	Verdict Verdict
 	Message string // first line of the error, without "error: "
 	AST     string // Nix's printed AST when accepted
+	// Line and Col (1-based, Col in bytes) are where Nix reports the
+	// error; 0 when it gives no position.
+	Line, Col int
 }
 
 const program = "nix-instantiate"
@@ -137,11 +141,18 @@ func filesSerial(paths []string) ([]Result, error) {
 		} else {
 			msg := firstErrorLine(stderr.String())
 			results[next] = Result{Verdict: Classify(msg), Message: msg}
+			if m := position.FindStringSubmatch(stderr.String()); m != nil {
+				results[next].Line, _ = strconv.Atoi(m[1])
+				results[next].Col, _ = strconv.Atoi(m[2])
+			}
 		}
 		start = next + 1
 	}
 	return results, nil
 }
+
+// position is Nix's "at FILE:LINE:COL:" line.
+var position = regexp.MustCompile(`(?m)^\s*at .*:(\d+):(\d+):?\s*$`)
 
 func firstErrorLine(stderr string) string {
 	for _, l := range strings.Split(stderr, "\n") {
