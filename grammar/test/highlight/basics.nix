@@ -33,7 +33,7 @@ if a == b then builtins.attrNames { } else import ./a.nix {
   inherit (args) c;
 # ^ keyword
 #                ^ property
-  url = https://example.org;
+  url = mirror://gnu/hello;
 #       ^ string.special.url
   p = <nixpkgs>;
 #     ^ string.special.path
