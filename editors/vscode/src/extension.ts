@@ -131,9 +131,9 @@ async function startClient(): Promise<void> {
     documentSelector: [
       { scheme: "file", language: "nix" },
       { scheme: "untitled", language: "nix" },
-      // VS Code opens flake.lock as JSON; the server checks it against
-      // flake.nix.
-      { scheme: "file", pattern: "**/flake.lock" },
+      // flake.lock is JSON (package.json associates the file name with
+      // the json language); the server checks it against flake.nix.
+      { scheme: "file", language: "json", pattern: "**/flake.lock" },
     ],
     synchronize: { configurationSection: SECTION },
     initializationOptions: () => serverSettings(),

@@ -117,6 +117,19 @@ test("the server speaks LSP to a VS Code-like client: initialize, pull diagnosti
   assert.equal(second.kind, "full");
   assert.deepEqual(second.items.filter((d) => d.code === "syntax-error"), []);
 
+  // Semantic tokens, with the legend of the capabilities: the first token
+  // of the flake is the `description` attribute, a declared property.
+  const legend = caps.semanticTokensProvider.legend;
+  assert.ok(caps.semanticTokensProvider.full.delta && caps.semanticTokensProvider.range);
+  const tokens = await conn.sendRequest(p.SemanticTokensRequest.type, { textDocument: { uri } });
+  assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0, JSON.stringify(tokens));
+  const firstLine = h.FLAKE_NIX.split("\n")[tokens.data[0]];
+  const word = firstLine.slice(tokens.data[1], tokens.data[1] + tokens.data[2]);
+  assert.ok(/^[a-zA-Z]+$/.test(word), `first token ${JSON.stringify(word)}`);
+  assert.equal(legend.tokenTypes[tokens.data[3]], "property");
+  const delta = await conn.sendRequest(p.SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: tokens.resultId });
+  assert.ok(Array.isArray(delta.edits), JSON.stringify(delta));
+
   // Unchanged document, same result id: "unchanged" (or a full report).
   if (second.resultId) {
     const third = await pull(uri, second.resultId);
