@@ -49,6 +49,20 @@ local ok, err = pcall(function()
   local labels = {}
   for _, item in ipairs(c and (c.items or c) or {}) do labels[item.label] = true end
   log("completion has legacyPackages: " .. tostring(labels["legacyPackages"] == true))
+  -- Semantic tokens: advertised with a legend and deltas (Neovim 0.9+
+  -- asks for them by itself; 0.7 is asked here), the first token the
+  -- description attribute.
+  local st = client.server_capabilities and client.server_capabilities.semanticTokensProvider
+  if st then
+    log("semantic tokens: delta " .. tostring(st.full and st.full.delta) .. ", range " .. tostring(st.range) .. ", " .. #st.legend.tokenTypes .. " types")
+    local toks = request(buf, "textDocument/semanticTokens/full", { textDocument = { uri = uri } })
+    if toks and toks.data and #toks.data >= 5 then
+      log("first token: " .. toks.data[1] .. ":" .. toks.data[2] .. " " .. st.legend.tokenTypes[toks.data[4] + 1])
+    end
+  end
+  if vim.lsp.semantic_tokens then
+    log("neovim highlights semantic tokens itself")
+  end
   local r = request(buf, "textDocument/rename", vim.tbl_extend("force", at(3, 21), { newName = "np" }))
   local n = 0
   for _, edits in pairs(r and r.changes or {}) do n = n + #edits end

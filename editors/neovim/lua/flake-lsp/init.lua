@@ -76,10 +76,32 @@ function M.attach(bufnr)
   return id
 end
 
+-- Neovim 0.9 and later highlight the server's semantic tokens by
+-- themselves (the server advertises them and nothing here turns them off).
+-- The token types beyond LSP's own get a default look, which a colour
+-- scheme or the user's own highlights override.
+local token_links = {
+  ["@lsp.type.escapeSequence"] = "@string.escape",
+  ["@lsp.type.interpolation"] = "@punctuation.special",
+  ["@lsp.type.path"] = "@string.special",
+  ["@lsp.type.uri"] = "@string.special",
+}
+
+local function link_token_types()
+  if not vim.lsp.semantic_tokens then
+    return
+  end
+  for group, target in pairs(token_links) do
+    vim.api.nvim_set_hl(0, group, { link = target, default = true })
+  end
+end
+
 -- setup({ cmd = {...}, settings = {...} }) registers the autocommands.
 function M.setup(opts)
   config = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
   local group = vim.api.nvim_create_augroup("flake-lsp", { clear = true })
+  link_token_types()
+  vim.api.nvim_create_autocmd("ColorScheme", { group = group, callback = link_token_types })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
     pattern = config.filetypes,
