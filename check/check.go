@@ -101,6 +101,9 @@ type Input struct {
 
 // Output is what the analyses found.
 type Output struct {
+	// View is the View the scope and flake analyses read: the text's, or
+	// with syntax errors repaired in place, the repaired text's (the same
+	// offsets). Scope and Flake refer to its nodes.
 	View        *syntax.View
 	Diagnostics []analysis.Diagnostic // in the file and in its lock
 	Scope       *scope.Result
@@ -122,14 +125,48 @@ func Analyze(in Input) Output {
 		tree = syntax.Parse(in.Src)
 		defer tree.Close()
 	}
-	out := Output{View: in.View}
-	if out.View == nil {
-		out.View = syntax.NewView(tree, in.Src)
+	view := in.View
+	if view == nil {
+		view = syntax.NewView(tree, in.Src)
+	}
+	out := Output{View: view}
+	errs, repaired := tree.Diagnose(view)
+	out.Diagnostics = SyntaxDiagnostics(in.Path, errs)
+	// With syntax errors that could be repaired in place (a missing ';'
+	// written over a space), the analyses read the repaired text: the same
+	// offsets, and what the user meant around the error rather than what
+	// tree-sitter's recovery guessed. Findings next to an error are
+	// withheld (they would be about the repair).
+	var damaged [][2]int
+	if len(errs) > 0 && repaired != nil {
+		rt := syntax.Parse(repaired)
+		rv := syntax.NewView(rt, repaired)
+		if !rt.RootNode().HasError() && len(rt.ErrorsIn(rv)) == 0 {
+			out.View = rv
+			for _, e := range errs {
+				damaged = append(damaged, aroundLines(in.Src, int(e.StartByte), int(e.EndByte)))
+			}
+		}
+		rt.Close()
+	}
+	keep := func(d analysis.Diagnostic) bool {
+		if d.File != in.Path {
+			return true
+		}
+		if len(errs) > 0 && len(damaged) == 0 {
+			return false
+		}
+		for _, r := range damaged {
+			if d.Start < r[1] && d.End >= r[0] {
+				return false
+			}
+		}
+		return true
 	}
 	// The scope analysis reads only the View: in large files it runs
-	// beside the syntax errors and the flake analysis (the server waits for
-	// all of them on every keystroke, and editing machines have cores to
-	// spare); in small ones a goroutine costs more than it saves.
+	// beside the flake analysis (the server waits for all of them on every
+	// keystroke, and editing machines have cores to spare); in small ones
+	// a goroutine costs more than it saves.
 	scoped := make(chan *scope.Result, 1)
 	analyzeScope := func() { scoped <- scope.Analyze(out.View, scope.Options{File: in.Path, Flake: in.Flake}) }
 	if len(in.Src) >= parallelFrom {
@@ -137,11 +174,19 @@ func Analyze(in Input) Output {
 	} else {
 		analyzeScope()
 	}
-	errs := tree.ErrorsIn(out.View)
-	out.Diagnostics = SyntaxDiagnostics(in.Path, errs)
-	if !in.Flake {
+	addScope := func() {
 		out.Scope = <-scoped
-		out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
+		for _, d := range out.Scope.Diagnostics {
+			// Names and scopes are checked on the tree of a broken file
+			// too, away from the error.
+			if len(damaged) > 0 && !keep(d) {
+				continue
+			}
+			out.Diagnostics = append(out.Diagnostics, d)
+		}
+	}
+	if !in.Flake {
+		addScope()
 		return out
 	}
 
@@ -155,19 +200,39 @@ func Analyze(in Input) Output {
 	res := flake.Analyze(out.View, opts)
 	out.Flake = res.Flake
 	for _, d := range res.Diagnostics {
-		// With syntax errors, the tree error recovery built does not say
-		// what the user meant (a missing ';' makes the next binding an
-		// argument of the previous value): findings in flake.nix built on
-		// it mislead, and the syntax error comes first, as for Nix.
-		// Findings in flake.lock stay.
-		if len(errs) > 0 && d.File == in.Path {
-			continue
+		// With syntax errors that could not be repaired, the tree error
+		// recovery built does not say what the user meant (a missing ';'
+		// makes the next binding an argument of the previous value):
+		// findings in flake.nix built on it mislead. Findings in
+		// flake.lock stay.
+		if keep(d) {
+			out.Diagnostics = append(out.Diagnostics, d)
 		}
-		out.Diagnostics = append(out.Diagnostics, d)
 	}
-	out.Scope = <-scoped
-	out.Diagnostics = append(out.Diagnostics, out.Scope.Diagnostics...)
+	addScope()
 	return out
+}
+
+// aroundLines is the text from the line before start to the line after
+// end.
+func aroundLines(src []byte, start, end int) [2]int {
+	a := start
+	for n := 0; a > 0; a-- {
+		if src[a-1] == '\n' {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	b := min(end, len(src))
+	for n := 0; b < len(src); b++ {
+		if src[b] == '\n' {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return [2]int{a, b}
 }
 
 // SyntaxDiagnostics turns syntax errors into diagnostics in path.

@@ -72,7 +72,9 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 		}
 		out := check.Analyze(in)
 		res.Diagnostics = append(res.Diagnostics, out.Diagnostics...)
-		res.Unit.Scope = out.Scope
+		// The features read what the analyses read: with repaired syntax
+		// errors, the repaired text's View (same offsets).
+		res.Unit.View, res.Unit.Scope = out.View, out.Scope
 		if in.Flake {
 			res.Flake, res.Unit.Flake = out.Flake, out.Flake
 			if out.Lock != nil {
