@@ -30,27 +30,53 @@ func render(t *testing.T, diags []analysis.Diagnostic, texts map[string][]byte) 
 
 // The realistic flakes in testdata/flakes: no error-level diagnostic, the
 // three deliberately broken locks found, everything else in a reviewed
-// golden file (regenerate with -update).
+// golden file (regenerate with -update). They are checked in a copy
+// outside this repository, where each repo-* directory is made a Git
+// repository (a .git directory, which git cannot commit here), so that
+// its sub-flakes' `path:..` inputs are judged as in the repositories they
+// stand for.
 func TestRealisticFlakes(t *testing.T) {
-	files, err := CollectFiles([]string{filepath.Join("..", "testdata", "flakes")})
+	orig := filepath.Join("..", "testdata", "flakes")
+	tmp := filepath.Join(t.TempDir(), "flakes")
+	if err := os.CopyFS(tmp, os.DirFS(orig)); err != nil {
+		t.Fatal(err)
+	}
+	repos, _ := filepath.Glob(filepath.Join(tmp, "repo-*"))
+	if len(repos) < 5 {
+		t.Fatalf("only %d repository layouts", len(repos))
+	}
+	for _, r := range repos {
+		if err := os.Mkdir(filepath.Join(r, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := CollectFiles([]string{tmp})
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := map[string][]byte{}
+	copied := map[string][]byte{}
 	var diags []analysis.Diagnostic
 	flakes := 0
 	for _, f := range files {
 		if filepath.Base(f) == "flake.nix" {
 			flakes++
 		}
-		d, err := File(f, texts)
+		d, err := File(f, copied)
 		if err != nil {
 			t.Fatal(err)
 		}
 		diags = append(diags, d...)
 	}
-	if flakes < 40 {
+	if flakes < 150 {
 		t.Fatalf("only %d flakes", flakes)
+	}
+	// Report the files under their names in the repository.
+	texts := map[string][]byte{}
+	for f, text := range copied {
+		texts[filepath.Join(orig, strings.TrimPrefix(f, tmp))] = text
+	}
+	for i := range diags {
+		diags[i].File = filepath.Join(orig, strings.TrimPrefix(diags[i].File, tmp))
 	}
 	found := map[string]bool{}
 	for _, d := range diags {

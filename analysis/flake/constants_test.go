@@ -143,3 +143,31 @@ func TestPathInputsInRepository(t *testing.T) {
 	write("wt/flake.nix", "{ outputs = { self }: { }; }")
 	check("wt/dev/flake.nix", "path:..", "", 0)
 }
+
+// flake-parts' perSystem apps are modules: type defaults to "app" and
+// program may be a derivation, so only program is required there.
+func TestFlakePartsApps(t *testing.T) {
+	flake := func(app string) string {
+		return `{
+  inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+  outputs = inputs@{ flake-parts, ... }:
+    flake-parts.lib.mkFlake { inherit inputs; } {
+      systems = [ "x86_64-linux" ];
+      perSystem = { config, pkgs, ... }: {
+        packages.default = pkgs.hello;
+        apps.default = ` + app + `;
+      };
+    };
+}`
+	}
+	cases := []struct{ app, want string }{
+		{`{ program = config.packages.default; }`, ""},
+		{`{ type = "app"; program = "${config.packages.default}/bin/hello"; }`, ""},
+		{`{ type = "app"; }`, "outputs-app"},
+	}
+	for _, c := range cases {
+		if got := codes(analyze(t, flake(c.app))); got != c.want {
+			t.Errorf("%s: got [%s], want [%s]", c.app, got, c.want)
+		}
+	}
+}

@@ -183,7 +183,7 @@ func (a *analyzer) checkOutputs() {
 					a.report(at.key, analysis.Warning, "outputs-deprecated",
 						"flake output attribute '%s' is deprecated; use '%s' instead", name, out.Deprecated)
 				}
-				a.checkSystemLevel(out, at, name+".<system>", false)
+				a.checkSystemLevel(out, at, name+".<system>", ps.flakeParts)
 			}
 		}
 	}
@@ -397,7 +397,7 @@ func (a *analyzer) checkShape(out schema.Output, at *attr, parent, name string, 
 	case schema.Template:
 		a.checkTemplate(v, val)
 	case schema.App:
-		a.checkApp(v, val)
+		a.checkApp(v, val, flakeParts)
 	}
 }
 
@@ -681,8 +681,10 @@ func (a *analyzer) checkTemplate(v syntax.NodeID, val value) {
 }
 
 // checkApp: `{ type = "app"; program = "..."; meta? }` (checked by Nix
-// 2.25+; `nix run` needs it in every version).
-func (a *analyzer) checkApp(v syntax.NodeID, val value) {
+// 2.25+; `nix run` needs it in every version). In flake-parts' perSystem
+// an app is a module whose type defaults to "app" (and whose program may
+// be a derivation), so there only program is required.
+func (a *analyzer) checkApp(v syntax.NodeID, val value, flakeParts bool) {
 	if val.kind != vSet {
 		a.report(v, analysis.Error, "outputs-app", "an app is `{ type = \"app\"; program = \"${drv}/bin/x\"; }`, not %s", val.describe())
 		return
@@ -692,7 +694,7 @@ func (a *analyzer) checkApp(v syntax.NodeID, val value) {
 		return
 	}
 	for _, req := range []string{"type", "program"} {
-		if attrs.get(req) == nil {
+		if attrs.get(req) == nil && !(flakeParts && req == "type") {
 			a.report(v, analysis.Error, "outputs-app", "app lacks attribute '%s' (checked by Nix 2.25+; `nix run` needs it)", req)
 		}
 	}

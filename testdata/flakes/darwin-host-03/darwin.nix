@@ -1,0 +1,6 @@
+{ pkgs, ... }:
+{
+  environment.systemPackages = [ pkgs.tmux pkgs.curl ];
+  system.primaryUser = "ivan";
+  system.stateVersion = 6;
+}

@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  home.packages = [ pkgs.direnv ];
+  home.stateVersion = "25.05";
+}

@@ -1,0 +1,6 @@
+{ pkgs, ... }:
+{
+  environment.systemPackages = [ pkgs.jq pkgs.hello ];
+  system.primaryUser = "oscar";
+  system.stateVersion = 6;
+}

@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  home.packages = [ pkgs.jq ];
+  home.stateVersion = "25.05";
+}

@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  home.packages = [ pkgs.hello ];
+  home.stateVersion = "25.05";
+}

@@ -1,0 +1,50 @@
+{
+  description = ''wordle-solver (zig), plain nixpkgs with genAttrs'';
+
+  inputs = {
+    nixpkgs = {
+      url = "github:NixOS/nixpkgs/nixos-25.05";
+    };
+  };
+
+  outputs = { self, nixpkgs }:
+    let
+      forAllSystems = f: nixpkgs.lib.genAttrs nixpkgs.lib.systems.flakeExposed (system: f nixpkgs.legacyPackages.${system});
+    in
+    {
+      packages = forAllSystems (pkgs: {
+        default =
+          pkgs.stdenv.mkDerivation {
+            pname = "wordle-solver";
+            version = "0.6.8";
+            src = ./.;
+            nativeBuildInputs = [ pkgs.zig.hook ];
+            meta.mainProgram = "wordle-solver";
+          };
+      });
+
+      devShells = forAllSystems (pkgs: {
+        default = pkgs.mkShell { packages = [ pkgs.zig pkgs.zls ]; };
+      });
+
+      apps = forAllSystems (pkgs: {
+        default = {
+          type = "app";
+          program = pkgs.lib.getExe self.packages.${pkgs.stdenv.hostPlatform.system}.default;
+        };
+      });
+
+      checks = forAllSystems (pkgs: {
+        package = self.packages.${pkgs.stdenv.hostPlatform.system}.default;
+      });
+
+      formatter = forAllSystems (pkgs: pkgs.nixpkgs-fmt);
+
+      overlays.default =
+        final: super: {
+          wget-wrapped = final.writeShellScriptBin "wget-wrapped" ''
+            exec ${super.wget}/bin/wget "$@"
+          '';
+        };
+    };
+}

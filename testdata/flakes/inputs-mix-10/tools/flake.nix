@@ -1,0 +1,7 @@
+{
+  description = "helper scripts used by the parent flake";
+
+  outputs = { self }: {
+    lib.scripts = [ "fmt" "lint" ];
+  };
+}

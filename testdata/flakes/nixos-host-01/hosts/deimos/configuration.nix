@@ -1,0 +1,13 @@
+{ config, pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ];
+  networking.hostName = "deimos";
+  time.timeZone = "Europe/Berlin";
+  users.users.erin = {
+    isNormalUser = true;
+    extraGroups = [ "wheel" ];
+  };
+  environment.systemPackages = [ pkgs.neovim ];
+  services.openssh.enable = config.networking.hostName != "";
+  system.stateVersion = "25.05";
+}

@@ -1,0 +1,13 @@
+{ config, pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ];
+  networking.hostName = "umbriel";
+  time.timeZone = "Europe/Berlin";
+  users.users.grace = {
+    isNormalUser = true;
+    extraGroups = [ "wheel" ];
+  };
+  environment.systemPackages = [ pkgs.hello ];
+  services.openssh.enable = config.networking.hostName != "";
+  system.stateVersion = "25.05";
+}

@@ -1,0 +1,8 @@
+{ pkgs, ... }:
+{
+  home.username = "bob";
+  home.homeDirectory = "/home/bob";
+  home.packages = [ pkgs.htop pkgs.curl ];
+  programs.git.enable = true;
+  home.stateVersion = "25.05";
+}

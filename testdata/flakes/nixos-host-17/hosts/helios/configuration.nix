@@ -1,0 +1,13 @@
+{ config, pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ];
+  networking.hostName = "helios";
+  time.timeZone = "Europe/Berlin";
+  users.users.ivan = {
+    isNormalUser = true;
+    extraGroups = [ "wheel" ];
+  };
+  environment.systemPackages = [ pkgs.jq ];
+  services.openssh.enable = config.networking.hostName != "";
+  system.stateVersion = "25.05";
+}

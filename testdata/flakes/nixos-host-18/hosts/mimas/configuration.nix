@@ -1,0 +1,13 @@
+{ config, pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ];
+  networking.hostName = "mimas";
+  time.timeZone = "Europe/Berlin";
+  users.users.alice = {
+    isNormalUser = true;
+    extraGroups = [ "wheel" ];
+  };
+  environment.systemPackages = [ pkgs.curl ];
+  services.openssh.enable = config.networking.hostName != "";
+  system.stateVersion = "25.05";
+}
