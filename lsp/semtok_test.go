@@ -245,3 +245,33 @@ func TestDiffTokens(t *testing.T) {
 		}
 	}
 }
+
+// Above maxFileSize the other features are off, but tokens still come,
+// from the tree alone: names are variables, attribute names properties.
+func TestSemanticTokensLargeFile(t *testing.T) {
+	ss := newSession(t, nil)
+	var init map[string]any
+	if err := ss.call("initialize", map[string]any{"processId": nil, "capabilities": map[string]any{},
+		"initializationOptions": map[string]any{"maxFileSize": 10}}, &init); err != nil {
+		t.Fatal(err)
+	}
+	ss.notify("initialized", map[string]any{})
+	const uri = "file:///tmp/semtok-large/a.nix"
+	text := "let x = map; in { a = x; }\n"
+	ss.open(uri, text)
+	var full semanticTokens
+	if err := ss.call("textDocument/semanticTokens/full", map[string]any{"textDocument": map[string]any{"uri": uri}}, &full); err != nil {
+		t.Fatal(err)
+	}
+	got := decodeTokens(t, text, full.Data, semtok.TypeNames[:], semtok.ModifierNames)
+	want := `1:0 3 keyword "let"
+1:4 1 variable [declaration] "x"
+1:8 3 variable "map"
+1:13 2 keyword "in"
+1:18 1 property [declaration] "a"
+1:22 1 variable "x"
+`
+	if got != want {
+		t.Errorf("tokens of a large file:\n%s\nwant\n%s", got, want)
+	}
+}

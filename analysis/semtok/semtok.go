@@ -12,6 +12,8 @@
 package semtok
 
 import (
+	"bytes"
+
 	"github.com/flake-lsp/flake-lsp/analysis/builtins"
 	"github.com/flake-lsp/flake-lsp/analysis/schema"
 	"github.com/flake-lsp/flake-lsp/analysis/scope"
@@ -101,7 +103,25 @@ func Tokens(u *unit.Unit) []Token {
 	w.flakeNames(u)
 	w.walk(w.v.Root())
 	w.flush()
-	return w.out
+	return sameText(w.out, u.Src, w.src)
+}
+
+// sameText keeps the tokens whose text is the same in src, the document,
+// and in read, the text the analyses read. They differ where a syntax
+// error was repaired in place (package check analyses such a file on the
+// repaired text, at the same offsets): a token of the repair is not in
+// the document.
+func sameText(toks []Token, src, read []byte) []Token {
+	if len(src) == 0 || len(read) == 0 || &src[0] == &read[0] && len(src) == len(read) {
+		return toks
+	}
+	out := toks[:0]
+	for _, tok := range toks {
+		if tok.End <= len(src) && bytes.Equal(src[tok.Start:tok.End], read[tok.Start:tok.End]) {
+			out = append(out, tok)
+		}
+	}
+	return out
 }
 
 type walker struct {
@@ -485,6 +505,10 @@ func (w *walker) attribute(n syntax.NodeID) (Type, Modifiers) {
 		if w.kind(holder) == kBinding && w.isLambda(w.v.ChildByField(holder, fValue)) && w.lastNamed(ap) == n {
 			return Function, Declaration
 		}
+		if w.refs == nil && w.inLet(holder) {
+			// No scope analysis (a large file): a let binds variables.
+			return Variable, Declaration
+		}
 		return Property, Declaration
 	}
 	if w.kind(holder) == kBinding && w.nodes[ap].Field == fAttrpath {
@@ -494,6 +518,16 @@ func (w *walker) attribute(n syntax.NodeID) (Type, Modifiers) {
 		return Property, Declaration
 	}
 	return Property, 0
+}
+
+// inLet reports whether a binding or inherit is directly in a let.
+func (w *walker) inLet(n syntax.NodeID) bool {
+	p := w.parent(n)
+	if p == syntax.NoNode {
+		return false
+	}
+	k := grammar.SymbolName(w.nodes[p].Symbol)
+	return k == grammar.KindLet || k == grammar.KindLegacyLet
 }
 
 func (w *walker) firstNamed(n syntax.NodeID) syntax.NodeID {

@@ -223,3 +223,15 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// A file analysed on its text repaired in place (package check does this
+// with syntax errors): tokens only where the document has the same text.
+func TestRepairedText(t *testing.T) {
+	repaired := []byte("{ xy = 1; }")
+	u := load(t, repaired, false)
+	u.Src = []byte("{ é = 1; }")
+	got := render(u.Src, Tokens(u))
+	if want := "1:7 1 number \"1\"\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
