@@ -30,6 +30,8 @@ func TestConstantStrings(t *testing.T) {
 		{"indented nixConfig value", "{ nixConfig.bash-prompt = " + q + "dev> " + q + "; outputs = { self }: { }; }", ""},
 		{"URL literal in a nixConfig list", `{ nixConfig.extra-substituters = [ https://cache.example.org ]; outputs = { self }: { }; }`, "nixconfig-substituters"},
 		{"indented string in a nixConfig list", "{ nixConfig.bash-prompt-suffix = [ " + q + "x" + q + " ]; outputs = { self }: { }; }", ""},
+		{"rec top level referring to an indented description", "rec { description = " + q + "github:o/r" + q + "; inputs.a.url = description; outputs = { self, a }: { lib.a = a; }; }", "flake-rec-reference"},
+		{"rec top level referring to a URL literal", "rec { description = github:o/r; inputs.a.url = description; outputs = { self, a }: { lib.a = a; }; }", "flake-rec-reference"},
 		{"rec inputs", `{ inputs = rec { a.url = "github:o/r"; }; outputs = { self, a }: { lib.a = a; }; }`, ""},
 		{"rec input", `{ inputs.a = rec { url = "github:o/r"; flake = true; }; outputs = { self, a }: { lib.a = a; }; }`, ""},
 		{"rec nixConfig", `{ nixConfig = rec { bash-prompt = "x"; }; outputs = { self }: { }; }`, ""},

@@ -393,9 +393,9 @@ func (a *analyzer) trivial(n syntax.NodeID) syntax.NodeID {
 		return n
 	}
 	switch a.v.Kind(v) {
-	case grammar.KindString:
+	case grammar.KindString, grammar.KindIndentedString, grammar.KindUri:
 		if _, ok := stringText(a.v, v); !ok {
-			return n // interpolation: a thunk
+			return n // interpolation, or an indented string in pieces: a thunk
 		}
 	case grammar.KindInteger, grammar.KindFloat, grammar.KindPath:
 	default:
