@@ -43,13 +43,13 @@ var strays = []string{";", "=", "}", "{", "]", "[", ")", "(", "in", ":", ".", ",
 // testdata/nix, against nix-instantiate --parse: within one line of Nix's
 // first error or of the mutation, never at 1:1 unless Nix says so, one or
 // two syntax errors per file. FLAKE_LSP_MUTANTS sets the number of
-// mutants per file and kind (CI runs 2; docs/diagnostics.md has the table
-// of a run with 12).
+// mutants per file and kind (CI runs 1; docs/diagnostics.md has the table
+// of a run with 4).
 func TestMutantsAgainstNix(t *testing.T) {
 	if !nixoracle.Available() {
 		t.Skip("SKIPPED: nix-instantiate is not installed (apt-get install nix-bin); the mutant test did not run")
 	}
-	perKind := 2
+	perKind := 1
 	if n, err := strconv.Atoi(os.Getenv("FLAKE_LSP_MUTANTS")); err == nil && n > 0 {
 		perKind = n
 	}

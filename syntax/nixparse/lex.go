@@ -598,26 +598,42 @@ func (lx *lexer) inIndString() Token {
 		t.Last = i
 		return t
 	}
-	j := i
+	// The fragment is one token here but several lexemes to Nix: the
+	// escapes and a lone `$` or `'` are lexemes of their own, and Nix
+	// reports an end of file inside the string at the last one.
+	j, lexeme, inRun := i, i, false
+	single := func(n int) {
+		lexeme, inRun = j, false
+		j += n
+	}
+	run := func(n int) {
+		if !inRun {
+			lexeme, inRun = j, true
+		}
+		j += n
+	}
 	for j < len(src) {
 		switch {
 		case at(j, "''$") || at(j, "'''"):
-			j += 3
+			single(3)
 		case at(j, "''\\") && j+3 < len(src):
-			j += 4
-		case at(j, "''"):
-			goto done
-		case at(j, "${"):
+			single(4)
+		case at(j, "''") || at(j, "${"):
 			goto done
 		case src[j] == '$' && j+1 < len(src) && src[j+1] != '\'':
-			j += 2 // `$$` and the like: the second `$` starts nothing
+			run(2) // `$$` and the like: the second `$` starts nothing
+		case src[j] == '\'' && j+1 < len(src) && src[j+1] != '$':
+			run(2)
+		case src[j] == '$' || src[j] == '\'':
+			single(1)
 		default:
-			j++
+			run(1)
 		}
 	}
 done:
 	t := lx.tok(Str, i, j)
 	t.Last = i
+	lx.last = lexeme
 	return t
 }
 
@@ -666,7 +682,8 @@ func (lx *lexer) inPath() Token {
 		lx.pos = len(src)
 		return t
 	}
-	return Token{Kind: PathEnd, Start: i, End: i, Last: i}
+	// Nix reports an unexpected end of path at the part before it.
+	return Token{Kind: PathEnd, Start: i, End: i, Last: lx.last}
 }
 
 func fitsInt64(digits []byte) bool {

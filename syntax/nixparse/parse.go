@@ -51,7 +51,9 @@ var binLevel = [numKinds]int{
 	Question: lvlHas,
 }
 
-func nonAssoc(lvl int) bool   { return lvl == lvlEq || lvl == lvlCmp || lvl == lvlHas }
+// nonAssoc levels: `a == b == c` is an error. (`x ? a ? b` is not: Nix
+// reads it as `(x ? a) ? b`.)
+func nonAssoc(lvl int) bool   { return lvl == lvlEq || lvl == lvlCmp }
 func rightAssoc(lvl int) bool { return lvl == lvlImpl || lvl == lvlUpdate || lvl == lvlConcat }
 
 // opsFrom[l] is the set of binary operators of level l or higher.
@@ -399,7 +401,20 @@ func (p *parser) simple() {
 	case ID, Int, Float, SPath, URI:
 		p.advance()
 	case PathStart:
+		// path_start PATH_END, or path_start and parts with at least one
+		// interpolation (`./a//b` is a path `./a/` and a part `/b`: an
+		// error).
 		p.advance()
+		if p.is(PathEnd) {
+			p.advance()
+			return
+		}
+		if p.is(Str) {
+			p.advance()
+		}
+		if !p.is(DollarCurly) {
+			p.fail()
+		}
 		for {
 			switch {
 			case p.is(PathEnd):

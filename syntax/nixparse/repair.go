@@ -219,7 +219,10 @@ func findRepair(src []byte, toks []Token, out outcome, lo int) *repair {
 	var best *repair
 	bestProgress := e
 	try := func(r repair, trial []Token, shift int) {
-		stop := min(e+shift+window, len(trial)-1)
+		stop := e + shift + window
+		if stop >= len(trial)-1 {
+			stop = -1 // to the end: the end of file must parse too
+		}
 		o := parse(trial, stop)
 		progress := len(toks) + window // reached the window or the end
 		switch {
@@ -228,8 +231,8 @@ func findRepair(src []byte, toks []Token, out outcome, lo int) *repair {
 		case o.err >= 0:
 			progress = o.err - shift
 		}
-		if progress <= e+1 && !(progress > e && r.at == e) {
-			return // no better than before
+		if progress < e+2 {
+			return // the token after the error must fit too
 		}
 		if progress > bestProgress || progress == bestProgress && best != nil && r.cost < best.cost {
 			rr := r
@@ -309,12 +312,15 @@ func insertCost(src []byte, toks []Token, j, e int, k Kind) float64 {
 func describe(src []byte, toks []Token, out outcome, r *repair) Error {
 	t := toks[out.err]
 	nixAt := t.Start
-	if t.Kind == EOF || t.Start >= len(src) {
+	if t.Kind == EOF || t.Kind == PathEnd || t.Start >= len(src) {
 		nixAt = max(t.Last, 0)
 	}
 	e := Error{Start: t.Start, End: t.End, NixOffset: nixAt}
 	if t.synthetic() {
 		e.End = e.Start
+	}
+	if t.Kind == EOF || t.Kind == PathEnd {
+		e.Start, e.End = nixAt, nixAt
 	}
 	unexpected := "unexpected " + tokenText(src, t)
 	switch {
@@ -337,6 +343,18 @@ func describe(src []byte, toks []Token, out outcome, r *repair) Error {
 	}
 	if r == nil {
 		e.Message = unexpected
+		if n := len(out.opens); t.Kind == EOF && n > 0 && (toks[out.opens[n-1]].Kind == DQuote || toks[out.opens[n-1]].Kind == IndOpen) {
+			// The end of the file inside a string: say which one.
+			o := toks[out.opens[n-1]]
+			closer, width := `'"'`, 1
+			if o.Kind == IndOpen {
+				closer, width = "''", 2
+			}
+			line, col := lineCol(src, o.Start)
+			e.Message += fmt.Sprintf(", expected %s (the string at %d:%d is not closed)", closer, line, col)
+			e.Related = append(e.Related, Related{Start: o.Start, End: o.Start + width, Message: "the string that is not closed"})
+			return e
+		}
 		if exp := nameSet(out.expected); exp != "" {
 			e.Message += ", expected " + exp
 		}
@@ -380,9 +398,6 @@ func describe(src []byte, toks []Token, out outcome, r *repair) Error {
 			e.Message = "expected " + r.insert.String()
 		}
 	}
-	if t.Kind == EOF && e.Start >= len(src) {
-		e.Start, e.End = nixAt, nixAt
-	}
 	return e
 }
 
@@ -391,6 +406,26 @@ func describe(src []byte, toks []Token, out outcome, r *repair) Error {
 // lines show, by their indentation, that it lost its closer, else the
 // innermost.
 func addOpener(src []byte, toks []Token, out outcome, e *Error, want Kind) {
+	name := func(o Token) (string, int, int) {
+		line, col := lineCol(src, o.Start)
+		return tokenText(src, o), line, col
+	}
+	say := func(o Token, lost bool) {
+		n, line, col := name(o)
+		if lost {
+			e.Message += fmt.Sprintf(" (this %s at %d:%d seems to be unclosed)", n, line, col)
+			e.Related = append(e.Related, Related{Start: o.Start, End: o.End, Message: fmt.Sprintf("this %s seems to be unclosed", n)})
+			return
+		}
+		e.Message += fmt.Sprintf(" (to close the %s at %d:%d)", n, line, col)
+		e.Related = append(e.Related, Related{Start: o.Start, End: o.End, Message: fmt.Sprintf("the %s that is not closed", n)})
+	}
+	// An opener closed by a closer indented less than its own line: the
+	// closer belongs further out, and this opener lost its own.
+	if o, ok := closedOutOfPlace(src, toks, out.err, want); ok {
+		say(toks[o], true)
+		return
+	}
 	var cands []int
 	for i := len(out.opens) - 1; i >= 0; i-- {
 		o := toks[out.opens[i]]
@@ -401,23 +436,64 @@ func addOpener(src []byte, toks []Token, out outcome, e *Error, want Kind) {
 	if len(cands) == 0 {
 		return
 	}
-	pick, lost := cands[0], false
 	for _, c := range cands {
 		if lostByIndent(src, toks[c].Start, e.NixOffset) {
-			pick, lost = c, true
-			break
+			say(toks[c], true)
+			return
 		}
 	}
-	o := toks[pick]
-	name := tokenText(src, o)
-	line, col := lineCol(src, o.Start)
-	if lost {
-		e.Message += fmt.Sprintf(" (this %s at %d:%d seems to be unclosed)", name, line, col)
-		e.Related = append(e.Related, Related{Start: o.Start, End: o.End, Message: fmt.Sprintf("this %s seems to be unclosed", name)})
-	} else if want != EOF || toks[out.err].Kind == EOF {
-		e.Message += fmt.Sprintf(" (to close the %s at %d:%d)", name, line, col)
-		e.Related = append(e.Related, Related{Start: o.Start, End: o.End, Message: fmt.Sprintf("the %s that is not closed", name)})
+	if want != EOF || toks[out.err].Kind == EOF {
+		say(toks[cands[0]], false)
 	}
+}
+
+// closedOutOfPlace finds, before token upTo, the first bracket whose
+// closer starts a line indented less than the bracket's own line.
+func closedOutOfPlace(src []byte, toks []Token, upTo int, want Kind) (int, bool) {
+	var stack []int
+	for i := 0; i < upTo && i < len(toks); i++ {
+		t := toks[i]
+		if t.synthetic() {
+			continue
+		}
+		switch t.Kind {
+		case LBrace, DollarCurly, LBracket, LParen:
+			stack = append(stack, i)
+		case RBrace, RBracket, RParen:
+			if len(stack) == 0 {
+				continue
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if (want == EOF || want == closerOf(toks[o].Kind)) && startsLine(src, t.Start) && indentAt(src, t.Start) < indentAt(src, toks[o].Start) {
+				return o, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// startsLine: only blanks before offset on its line.
+func startsLine(src []byte, off int) bool {
+	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// indentAt is the indentation of the line holding offset.
+func indentAt(src []byte, off int) int {
+	i := off
+	for i > 0 && src[i-1] != '\n' {
+		i--
+	}
+	n := 0
+	for i+n < len(src) && (src[i+n] == ' ' || src[i+n] == '\t') {
+		n++
+	}
+	return n
 }
 
 func closerOf(k Kind) Kind {
