@@ -87,7 +87,6 @@ func lineColBytes(src []byte, off int) (int, int) {
 	return line, off - start + 1
 }
 
-
 // Messages and places for the mistakes people make, each checked against
 // Nix 2.8's position (the comment after each case).
 func TestMessages(t *testing.T) {
@@ -95,15 +94,15 @@ func TestMessages(t *testing.T) {
 		src, at, msg string // at: line:col (1-based, byte column) of Start
 	}{
 		{"{\n  a = 1\n}\n", "2:8", "expected ';'"},                     // Nix 3:1
-		{"{\n  a = \"x\"\n  b = 2;\n}\n", "2:10", "expected ';'"},     // Nix 3:5
-		{"let a = 1; a", "1:12", "expected 'in'"},                    // Nix 1:13
+		{"{\n  a = \"x\"\n  b = 2;\n}\n", "2:10", "expected ';'"},      // Nix 3:5
+		{"let a = 1; a", "1:12", "expected 'in'"},                      // Nix 1:13
 		{"{ a = ; }", "1:7", "unexpected ';', expected an expression"}, // Nix 1:7
 		{"[ 1 2\n", "1:6", "unexpected end of file, expected ']' (to close the '[' at 1:1)"},
-		{"if a b else c", "1:6", "expected 'then'"},                                // Nix 1:8
-		{"{ a, b }\n  a", "2:3", "expected ':'"},                                    // Nix 2:3
-		{"a == b == c", "1:8", "unexpected '=='"},                                   // Nix 1:8
-		{"x: x ~ y", "1:6", `unexpected character "~"`},                            // Nix 1:6
-		{"{ a = ./foo/ ; }", "1:7", "path has a trailing slash"},                    // Nix 1:13
+		{"if a b else c", "1:6", "expected 'then'"},              // Nix 1:8
+		{"{ a, b }\n  a", "2:3", "expected ':'"},                 // Nix 2:3
+		{"a == b == c", "1:8", "unexpected '=='"},                // Nix 1:8
+		{"x: x ~ y", "1:6", `unexpected character "~"`},          // Nix 1:6
+		{"{ a = ./foo/ ; }", "1:7", "path has a trailing slash"}, // Nix 1:13
 		{"{ a = 99999999999999999999; }", "1:7", "invalid integer '99999999999999999999'"},
 		{"\uFEFF1", "1:1", "unexpected byte-order mark: Nix files must not start with one"},
 		{"{\n  a = {\n    x = 1;\n  b = 2;\n}\n", "5:2", "unexpected end of file (this '{' at 2:7 seems to be unclosed)"},
