@@ -211,7 +211,6 @@ var (
 	fAttrpath   = grammar.FieldID(grammar.FieldAttrpath)
 	fValue      = grammar.FieldID(grammar.FieldValue)
 	fOperator   = grammar.FieldID(grammar.FieldOperator)
-	fName       = grammar.FieldID(grammar.FieldName)
 )
 
 func (w *walker) kind(n syntax.NodeID) kind {
