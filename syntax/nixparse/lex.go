@@ -279,15 +279,17 @@ func (lx *lexer) defaultToken() Token {
 		for i+idLen < len(src) && isIDChar(src[i+idLen]) {
 			idLen++
 		}
-		if kw, ok := keywords[string(src[i:i+idLen])]; ok {
-			consider(idLen, kw)
+		if idLen >= 2 && idLen <= 7 {
+			if kw, ok := keywords[string(src[i:i+idLen])]; ok {
+				consider(idLen, kw)
+			}
 		}
 	}
 	if at("...") {
 		consider(3, Ellipsis)
 	}
 	if i+1 < len(src) {
-		if k, ok := twoChar[string(src[i:i+2])]; ok {
+		if k := twoCharKind(c, src[i+1]); k != EOF {
 			consider(2, k)
 		}
 	}
@@ -342,7 +344,7 @@ func (lx *lexer) defaultToken() Token {
 		consider(spathLen(src, i), SPath)
 	}
 	consider(uriLen(src, i), URI)
-	if k, ok := oneChar[c]; ok {
+	if k := oneChar[c]; k != EOF {
 		consider(1, k)
 	}
 
@@ -387,10 +389,37 @@ func (lx *lexer) defaultToken() Token {
 	return lx.tok(bestKind, i, i+best)
 }
 
-var twoChar = map[string]Kind{"==": Eq, "!=": Neq, "<=": Le, ">=": Ge, "&&": And, "||": Or,
-	"->": Impl, "//": Update, "++": Concat, "|>": PipeInto, "<|": PipeFrom}
+// twoCharKind is the two-character operator a b, or EOF.
+func twoCharKind(a, b byte) Kind {
+	switch string([]byte{a, b}) {
+	case "==":
+		return Eq
+	case "!=":
+		return Neq
+	case "<=":
+		return Le
+	case ">=":
+		return Ge
+	case "&&":
+		return And
+	case "||":
+		return Or
+	case "->":
+		return Impl
+	case "//":
+		return Update
+	case "++":
+		return Concat
+	case "|>":
+		return PipeInto
+	case "<|":
+		return PipeFrom
+	}
+	return EOF
+}
 
-var oneChar = map[byte]Kind{'[': LBracket, ']': RBracket, '(': LParen, ')': RParen, ';': Semi,
+// oneChar is the one-character token of a byte, EOF for none.
+var oneChar = [256]Kind{'[': LBracket, ']': RBracket, '(': LParen, ')': RParen, ';': Semi,
 	':': Colon, ',': Comma, '.': Dot, '@': At, '?': Question, '=': Assign, '<': Lt, '>': Gt,
 	'+': Plus, '-': Minus, '*': Star, '/': Slash, '!': Not}
 

@@ -86,6 +86,7 @@ type parser struct {
 	opens    []int
 	depth    int
 	stopAt   int // stop with reached{} on arriving at this token (-1: never)
+	edit     edit
 }
 
 // outcome is where a parse stopped.
@@ -97,8 +98,13 @@ type outcome struct {
 	reached  bool  // stopped at stopAt without error
 }
 
-func parse(toks []Token, stopAt int) (out outcome) {
-	p := &parser{toks: toks, expPos: -1, extraPos: -1, stopAt: stopAt}
+func parse(toks []Token, stopAt int) outcome {
+	return parseEdited(toks, edit{}, stopAt)
+}
+
+// parseEdited parses toks as changed by ed.
+func parseEdited(toks []Token, ed edit, stopAt int) (out outcome) {
+	p := &parser{toks: toks, expPos: -1, extraPos: -1, stopAt: stopAt, edit: ed}
 	defer func() {
 		switch recover().(type) {
 		case nil:
@@ -125,14 +131,44 @@ func parse(toks []Token, stopAt int) (out outcome) {
 	return outcome{err: -1}
 }
 
-func (p *parser) kind() Kind { return p.toks[p.pos].Kind }
+// edit is a one-token change of the stream a trial parse reads, without
+// copying it.
+type edit struct {
+	op   uint8 // 0 none, opInsert, opDelete, opReplace
+	at   int
+	kind Kind
+}
 
-func (p *parser) kindAt(n int) Kind {
-	if p.pos+n < len(p.toks) {
-		return p.toks[p.pos+n].Kind
+const (
+	opInsert = iota + 1
+	opDelete
+	opReplace
+)
+
+// kindOf is the kind of token i of the stream as edited.
+func (p *parser) kindOf(i int) Kind {
+	e := p.edit
+	switch {
+	case e.op == 0 || i < e.at:
+	case e.op == opInsert:
+		if i == e.at {
+			return e.kind
+		}
+		i--
+	case e.op == opDelete:
+		i++
+	case i == e.at: // opReplace
+		return e.kind
+	}
+	if i < len(p.toks) {
+		return p.toks[i].Kind
 	}
 	return EOF
 }
+
+func (p *parser) kind() Kind { return p.kindOf(p.pos) }
+
+func (p *parser) kindAt(n int) Kind { return p.kindOf(p.pos + n) }
 
 func (p *parser) note(s set) {
 	if p.expPos != p.pos {
@@ -150,11 +186,11 @@ func (p *parser) noteLater(n int, s set) {
 
 func (p *parser) is(k Kind) bool {
 	p.note(1 << k)
-	return p.toks[p.pos].Kind == k
+	return p.kindOf(p.pos) == k
 }
 
 func (p *parser) advance() {
-	if p.toks[p.pos].Kind != EOF {
+	if p.kindOf(p.pos) != EOF {
 		p.pos++
 	}
 	if p.pos == p.stopAt {

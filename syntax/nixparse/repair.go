@@ -2,6 +2,7 @@ package nixparse
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -148,16 +149,23 @@ func Check(src []byte) Result {
 			}
 		}
 	}
+	// The text must lex and parse as the repaired tokens did.
+	if out := parse(Lex(fixed), -1); out.err >= 0 || out.deep {
+		return res
+	}
 	res.Repaired = fixed
 	return res
 }
 
 func (t Token) synthetic() bool { return t.Last < 0 }
 
-// place writes s over whitespace between start and end (outside comments),
-// keeping words apart from their neighbours.
+// place writes s over whitespace between start and end (outside
+// comments), with whitespace on both sides so that it lexes as itself
+// (`f:if` would be a URI).
 func place(b []byte, start, end int, s string) bool {
-	word := isIDStart(s[0])
+	blank := func(i int) bool {
+		return i < 0 || i >= len(b) || b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'
+	}
 	for i := start; i < end; {
 		switch {
 		case b[i] == '#':
@@ -178,11 +186,10 @@ func place(b []byte, start, end int, s string) bool {
 				j++
 			}
 			for p := i; p+len(s) <= j; p++ {
-				if word && (p > 0 && isIDChar(b[p-1]) || p+len(s) < len(b) && isIDChar(b[p+len(s)])) {
-					continue
+				if blank(p-1) && blank(p+len(s)) {
+					copy(b[p:], s)
+					return true
 				}
-				copy(b[p:], s)
-				return true
 			}
 			i = j
 			continue
@@ -216,55 +223,69 @@ func replaced(toks []Token, at int, k Kind) []Token {
 // furthest, the cheapest among those; nil when none gets past the error.
 func findRepair(src []byte, toks []Token, out outcome, lo int) *repair {
 	e := out.err
-	var best *repair
-	bestProgress := e
-	try := func(r repair, trial []Token, shift int) {
-		stop := e + shift + window
-		if stop >= len(trial)-1 {
-			stop = -1 // to the end: the end of file must parse too
-		}
-		o := parse(trial, stop)
-		progress := len(toks) + window // reached the window or the end
-		switch {
-		case o.deep:
-			return
-		case o.err >= 0:
-			progress = o.err - shift
-		}
-		if progress < e+2 {
-			return // the token after the error must fit too
-		}
-		if progress > bestProgress || progress == bestProgress && best != nil && r.cost < best.cost {
-			rr := r
-			best, bestProgress = &rr, progress
-		}
+	type candidate struct {
+		r     repair
+		ed    edit
+		shift int
 	}
+	var cands []candidate
 	firstOnLine := e
 	for firstOnLine > lo && firstOnLine > 0 && !newlineBetween(src, toks, firstOnLine-1, firstOnLine) {
 		firstOnLine--
 	}
-	for j := e; j >= lo && j >= 0 && (j >= e-6 || j == firstOnLine); j-- {
+	for j := e; j >= lo && j >= 0; j-- {
 		if j < e-6 && j != firstOnLine {
+			if firstOnLine >= j || firstOnLine < lo {
+				break
+			}
+			j = firstOnLine + 1
 			continue
 		}
 		for _, k := range insertable {
-			if j == e && out.expected != 0 && !out.expected.has(k) && k != ID {
+			switch {
+			case j == e && k == ID && out.expected&exprStart == 0,
+				j == e && k != ID && out.expected != 0 && !out.expected.has(k),
+				j < e && k == ID:
 				continue
 			}
-			if j == e && k == ID && out.expected&exprStart == 0 {
-				continue
-			}
-			try(repair{at: j, insert: k, cost: insertCost(src, toks, j, e, k)}, inserted(toks, j, k), 1)
-		}
-		if j == e-6 && firstOnLine < j {
-			j = firstOnLine + 1
+			cands = append(cands, candidate{repair{at: j, insert: k, cost: insertCost(src, toks, j, e, k)}, edit{op: opInsert, at: j, kind: k}, 1})
 		}
 	}
 	if k := toks[e].Kind; k != EOF && deletable(k) {
-		try(repair{at: e, insert: EOF, delete: true, cost: 3}, deleted(toks, e), -1)
+		cands = append(cands, candidate{repair{at: e, insert: EOF, delete: true, cost: 3}, edit{op: opDelete, at: e}, -1})
 		for _, r := range insertable {
 			if r != k && (out.expected == 0 || out.expected.has(r)) {
-				try(repair{at: e, insert: r, delete: true, cost: 3.5}, replaced(toks, e, r), 0)
+				cands = append(cands, candidate{repair{at: e, insert: r, delete: true, cost: 3.5}, edit{op: opReplace, at: e, kind: r}, 0})
+			}
+		}
+	}
+	// Cheapest first: the first that lets the parse reach the end of its
+	// window is the answer (a tie on progress goes to the cheaper).
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].r.cost < cands[b].r.cost })
+	var best *repair
+	bestProgress := e
+	full := len(toks) + window
+	for _, c := range cands {
+		stop := e + c.shift + window
+		if stop >= len(toks)+c.shift-1 {
+			stop = -1 // to the end: the end of file must parse too
+		}
+		o := parseEdited(toks, c.ed, stop)
+		progress := full
+		switch {
+		case o.deep:
+			continue
+		case o.err >= 0:
+			progress = o.err - c.shift
+		}
+		if progress < e+2 {
+			continue // the token after the error must fit too
+		}
+		if progress > bestProgress {
+			r := c.r
+			best, bestProgress = &r, progress
+			if progress == full {
+				break
 			}
 		}
 	}
