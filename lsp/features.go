@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"go.lsp.dev/protocol"
 	"os"
 	"path/filepath"
 	"sort"
@@ -63,6 +64,9 @@ func (s *Server) addFeatureMethods(m map[string]method) {
 	m["textDocument/semanticTokens/full"] = method{fn: s.semanticTokensFull}
 	m["textDocument/semanticTokens/full/delta"] = method{fn: s.semanticTokensDelta}
 	m["textDocument/semanticTokens/range"] = method{fn: s.semanticTokensRange}
+	m["textDocument/codeLens"] = method{fn: s.codeLens}
+	m["textDocument/inlayHint"] = method{fn: s.inlayHints}
+	m["inlayHint/resolve"] = method{fn: s.resolveInlayHint}
 }
 
 func (s *Server) addFeatureCapabilities(c *serverCapabilities) {
@@ -78,6 +82,8 @@ func (s *Server) addFeatureCapabilities(c *serverCapabilities) {
 	c.FoldingRangeProvider = true
 	c.SelectionRangeProvider = true
 	c.SemanticTokensProvider = semanticTokensProvider()
+	c.CodeLensProvider = &protocol.CodeLensOptions{}
+	c.InlayHintProvider = map[string]any{"resolveProvider": true}
 }
 
 // usable reports whether heavy features run on the snapshot.

@@ -86,6 +86,7 @@ type serverCapabilities struct {
 	DocumentLinkProvider any                 `json:"documentLinkProvider,omitempty"`
 	PositionEncoding     string              `json:"positionEncoding,omitempty"`
 	DiagnosticProvider   *diagnosticProvider `json:"diagnosticProvider,omitempty"`
+	InlayHintProvider    any                 `json:"inlayHintProvider,omitempty"`
 }
 
 type diagnosticProvider struct {

@@ -25,14 +25,29 @@ type Settings struct {
 	// Formatter: the command (and arguments) that formats Nix text from
 	// stdin to stdout, e.g. ["nixfmt"].
 	Formatter []string
+	// CodeLens and InlayHints turn those features on (both default on).
+	CodeLens, InlayHints bool
+	// NixVersion is the user's Nix ("2.18"), for commands whose form
+	// changed; empty for a current one.
+	NixVersion string
 }
 
 func defaultSettings() Settings {
-	return Settings{IgnoreCodes: map[string]bool{}, MaxFileSize: 2 << 20}
+	return Settings{IgnoreCodes: map[string]bool{}, MaxFileSize: 2 << 20, CodeLens: true, InlayHints: true}
+}
+
+// nixOlderThan reports whether the configured Nix version is older than
+// major.minor (false when none is configured).
+func (st Settings) nixOlderThan(major, minor int) bool {
+	var ma, mi int
+	if n, _ := fmt.Sscanf(st.NixVersion, "%d.%d", &ma, &mi); n < 2 {
+		return false
+	}
+	return ma < major || ma == major && mi < minor
 }
 
 // settingsKeys documents the accepted keys (for the unknown-key log line).
-var settingsKeys = []string{"diagnostics.ignore", "exclude", "maxFileSize", "formatter"}
+var settingsKeys = []string{"diagnostics.ignore", "exclude", "maxFileSize", "formatter", "codeLens.enable", "inlayHints.enable", "nixVersion"}
 
 // applySettings reads a settings object over the defaults. Unknown keys and
 // values of the wrong type are reported (for a log line) and ignored.
@@ -112,6 +127,23 @@ func applySettings(raw json.RawMessage) (Settings, []string) {
 				continue
 			}
 			st.Formatter = cmd
+		case "codeLens", "inlayHints":
+			var o struct {
+				Enable *bool `json:"enable"`
+			}
+			if json.Unmarshal(v, &o) != nil || o.Enable == nil {
+				bad(`an object {"enable": true|false}`)
+				continue
+			}
+			if k == "codeLens" {
+				st.CodeLens = *o.Enable
+			} else {
+				st.InlayHints = *o.Enable
+			}
+		case "nixVersion":
+			if json.Unmarshal(v, &st.NixVersion) != nil {
+				bad(`a version string like "2.18"`)
+			}
 		default:
 			problems = append(problems, fmt.Sprintf("unknown setting %q ignored (known: %s)", k, strings.Join(settingsKeys, ", ")))
 		}

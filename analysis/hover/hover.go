@@ -537,6 +537,10 @@ func FullURL(r flakeref.Ref) string {
 	return scheme + ":" + u
 }
 
+// LockedWords describes a lock node in Markdown: what it locks, its
+// revision, date and age, and narHash.
+func LockedWords(n *lockfile.Node, now time.Time) string { return lockedWords(n, now) }
+
 // lockedWords describes a lock node: revision, date and age, narHash.
 func lockedWords(n *lockfile.Node, now time.Time) string {
 	l := n.Locked
