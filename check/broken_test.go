@@ -63,3 +63,21 @@ func TestBrokenFlakeKeepsItsFindings(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt scheme is said once, by the URL's own error: the lock,
+// made for the right scheme, is not called stale for it.
+func TestSchemeTypoIsSaidOnce(t *testing.T) {
+	src := "{\n  inputs.nixpkgs.url = \"githib:NixOS/nixpkgs/nixos-25.05\";\n  outputs = { self, nixpkgs }: { };\n}\n"
+	lock := `{"nodes": {"nixpkgs": {"locked": {"lastModified": 1, "narHash": "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "owner": "NixOS", "repo": "nixpkgs", "rev": "0000000000000000000000000000000000000000", "type": "github"}, "original": {"owner": "NixOS", "ref": "nixos-25.05", "repo": "nixpkgs", "type": "github"}}, "root": {"inputs": {"nixpkgs": "nixpkgs"}}}, "root": "root", "version": 7}`
+	out := Analyze(Input{Path: "flake.nix", Src: []byte(src), Flake: true, LockPath: "flake.lock", LockSrc: []byte(lock)})
+	var codes []string
+	for _, d := range out.Diagnostics {
+		codes = append(codes, d.Code+": "+d.Message)
+		if d.Code == "lock-stale-input" {
+			t.Errorf("stale-lock noise beside the scheme error: %s", d.Message)
+		}
+	}
+	if !strings.Contains(strings.Join(codes, "\n"), "url-scheme-typo") {
+		t.Errorf("no scheme error: %v", codes)
+	}
+}

@@ -805,8 +805,13 @@ func compareOriginal(in *Input, orig *lockfile.Value) string {
 		return ""
 	}
 	r := in.Ref
+	if r.Type == "" {
+		// The reference itself is wrong (an unknown scheme): that is
+		// reported on the URL, and comparing it with the lock says nothing.
+		return ""
+	}
 	if get("type") != r.Type {
-		return fmt.Sprintf("type %s, not %s", get("type"), r.Type)
+		return fmt.Sprintf("type %s in flake.lock, %s in flake.nix", get("type"), r.Type)
 	}
 	check := func(what, want, got string) string {
 		if want != got {
