@@ -1,7 +1,7 @@
 # flake-lsp developer commands. `make test` is what CI runs.
 GO ?= go
 
-.PHONY: build test grammar bench fuzz-long example vscode
+.PHONY: build test grammar bench fuzz fuzz-long example vscode
 
 build:
 	$(GO) build -o bin/flake-lsp ./cmd/flake-lsp
@@ -17,6 +17,20 @@ grammar:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./syntax/... ./analysis/... ./check/... ./lsp/...
+
+# Every native fuzz target (docs/reliability.md) for FUZZTIME each, one at
+# a time on one worker; a crasher is written to the package's
+# testdata/fuzz/ and fails the run. Longer: make fuzz FUZZTIME=10m
+FUZZTIME ?= 10s
+FUZZ_TARGETS = ./syntax/:FuzzParse ./syntax/nixparse/:FuzzCheck ./check/:FuzzAnalyze \
+	./analysis/flakeref/:FuzzParse ./analysis/lockfile/:FuzzParse ./position/:FuzzRoundTrip \
+	./lsp/:FuzzFeatures ./lsp/:FuzzServer
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "== $${t##*:} in $${t%%:*}"; \
+		$(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 "$${t%%:*}"; \
+	done
 
 # The long differential fuzzing run against real Nix (100,000 programs).
 fuzz-long:

@@ -46,7 +46,7 @@ func (s *Server) formatting(ctx context.Context, params json.RawMessage) (any, e
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "not formatting: the document has syntax errors")
 		}
 	}
-	out, err := runFormatter(ctx, cmdline, snap.Text)
+	out, err := s.format(ctx, cmdline, snap.Text)
 	if err != nil {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "%v", err)
 	}

@@ -52,6 +52,7 @@ func refOffset(text string, line, char int) int {
 // library would produce.
 type rawClient struct {
 	t    *testing.T
+	srv  *Server
 	conn net.Conn
 	in   *bufio.Reader
 	done chan int
@@ -60,7 +61,7 @@ type rawClient struct {
 func newRawClient(t *testing.T) *rawClient {
 	serverSide, clientSide := net.Pipe()
 	srv := newServer(Options{Version: "test"})
-	rc := &rawClient{t: t, conn: clientSide, in: bufio.NewReader(clientSide), done: make(chan int, 1)}
+	rc := &rawClient{t: t, srv: srv, conn: clientSide, in: bufio.NewReader(clientSide), done: make(chan int, 1)}
 	go func() { rc.done <- srv.serve(context.Background(), serverSide) }()
 	t.Cleanup(func() {
 		clientSide.Close()

@@ -71,6 +71,11 @@ type Server struct {
 	settingsMu sync.RWMutex
 	settings   Settings
 
+	// format runs the user's formatter (runFormatter; tests that feed
+	// the server arbitrary input replace it, as no settings they send may
+	// run a program).
+	format func(ctx context.Context, cmdline []string, text []byte) ([]byte, error)
+
 	wg      sync.WaitGroup // background goroutines
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -108,6 +113,7 @@ func newServer(opts Options) *Server {
 		exitCode: make(chan int, 1),
 		pending:  map[string]context.CancelFunc{},
 		settings: defaultSettings(),
+		format:   runFormatter,
 	}
 	s.docs = newStore(s)
 	s.methods = s.methodTable()
