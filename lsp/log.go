@@ -84,6 +84,11 @@ func (l *Logger) logf(level Level, format string, args ...any) {
 	}
 	l.mu.Unlock()
 	if toClient {
+		if level == LevelDebug {
+			// Editors print messages of type Log (4) bare, without the
+			// time and level they give the others.
+			msg = "[Debug - " + time.Now().Format("15:04:05.000") + "] " + msg
+		}
 		// Not s.notify: its own failures are logged, which would recurse.
 		_ = s.conn.Notify(context.WithoutCancel(s.ctx), "window/logMessage", map[string]any{"type": int(level), "message": msg})
 	}
