@@ -384,8 +384,9 @@ func TestStoreSettingAgainstNix(t *testing.T) {
 	}
 }
 
-// A flake locked by Nix: for each input, Locate gives the store path Nix
-// evaluates the input's outPath to, finds it on disk after Nix fetched it,
+// A flake locked by Nix, with path (absolute and relative), tarball (one
+// with ?dir=) and git inputs: for each input, Locate gives the store path
+// Nix evaluates the input's outPath to, finds it on disk after Nix fetched it,
 // and for path inputs the directory Nix read.
 func TestLocateLockedInputsAgainstNix(t *testing.T) {
 	needNix(t)
@@ -396,22 +397,48 @@ func TestLocateLockedInputsAgainstNix(t *testing.T) {
 		{path: "dep/link", link: "default.nix"},
 		{path: "tarsrc/src/a", content: "a\n"},
 		{path: "tarsrc/src/b", link: "a"},
+		{path: "tarsrc2/top/sub/flake.nix", content: "{ outputs = _: { }; }\n"},
+		{path: "tarsrc2/top/README", content: "the flake is in sub\n"},
+		{path: "gitsrc/a", content: "in git\n"},
+		{path: "gitsrc/bin/x", content: "#!/bin/sh\n", mode: 0o755},
 		{path: "flake/sub/flake.nix", content: "{ outputs = _: { }; }\n"},
 		{path: "flake/sub/data", content: "sub\n"},
 	})
-	if _, err := exec.LookPath("tar"); err == nil {
-		cmd := exec.Command("tar", "czf", filepath.Join(tmp, "src.tar.gz"), "-C", filepath.Join(tmp, "tarsrc"), "src")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("tar: %v %s", err, out)
-		}
-	}
 	flakeDir := filepath.Join(tmp, "flake")
 	inputs := `  inputs.dep = { url = "path:` + tmp + `/dep"; flake = false; };
   inputs.sub = { url = "path:./sub"; };
 `
-	if _, err := os.Stat(filepath.Join(tmp, "src.tar.gz")); err == nil {
+	wantSubdirs := map[string]string{}
+	if _, err := exec.LookPath("tar"); err == nil {
+		for _, tar := range [][]string{{"src.tar.gz", "tarsrc", "src"}, {"src2.tar.gz", "tarsrc2", "top"}} {
+			cmd := exec.Command("tar", "czf", filepath.Join(tmp, tar[0]), "-C", filepath.Join(tmp, tar[1]), tar[2])
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("tar: %v %s", err, out)
+			}
+		}
 		inputs += `  inputs.tarball = { url = "file://` + tmp + `/src.tar.gz"; flake = false; };
+  inputs.indir = { url = "file://` + tmp + `/src2.tar.gz?dir=sub"; };
 `
+		wantSubdirs["indir"] = "sub"
+	} else {
+		t.Log("no tar: the tarball inputs are left out")
+	}
+	count := 2 + len(wantSubdirs)*2
+	if _, err := exec.LookPath("git"); err == nil {
+		gitDir := filepath.Join(tmp, "gitsrc")
+		for _, args := range [][]string{{"init", "-q"}, {"add", "a", "bin"}, {"-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "one"}} {
+			cmd := exec.Command("git", args...)
+			cmd.Dir = gitDir
+			cmd.Env = append(os.Environ(), "HOME="+tmp, "GIT_CONFIG_NOSYSTEM=1")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("git %v: %v %s", args, err, out)
+			}
+		}
+		inputs += `  inputs.gitrepo = { url = "git+file://` + gitDir + `"; flake = false; };
+`
+		count++
+	} else {
+		t.Log("no git: the git input is left out")
 	}
 	build(t, flakeDir, []entry{{path: "flake.nix", content: "{\n" + inputs +
 		`  outputs = inputs: { srcs = builtins.mapAttrs (n: v: v.outPath) (removeAttrs inputs [ "self" ]); };
@@ -436,8 +463,8 @@ func TestLocateLockedInputsAgainstNix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(outPaths) < 2 {
-		t.Fatalf("Nix evaluated only %v", outPaths)
+	if len(outPaths) != count {
+		t.Fatalf("Nix evaluated %d inputs, not %d: %v", len(outPaths), count, outPaths)
 	}
 	wantDirs := map[string]string{"dep": filepath.Join(tmp, "dep"), "sub": filepath.Join(flakeDir, "sub")}
 	for name, want := range outPaths {
@@ -454,6 +481,11 @@ func TestLocateLockedInputsAgainstNix(t *testing.T) {
 		}
 		if !s.Present || s.OnDisk != filepath.Join(tmp, "root", want) {
 			t.Errorf("%s: present=%v on disk at %q after Nix fetched it", name, s.Present, s.OnDisk)
+		}
+		if s.Subdir != wantSubdirs[name] {
+			t.Errorf("%s: Subdir = %q, want %q", name, s.Subdir, wantSubdirs[name])
+		} else if _, err := os.Stat(filepath.Join(s.OnDisk, s.Subdir, "flake.nix")); s.Subdir != "" && err != nil {
+			t.Errorf("%s: no flake.nix in the source's %s: %v", name, s.Subdir, err)
 		}
 		if s.LocalDir != wantDirs[name] {
 			t.Errorf("%s: LocalDir = %q, want %q", name, s.LocalDir, wantDirs[name])

@@ -44,6 +44,10 @@ type Source struct {
 	// from: its `path`, joined to the flake's directory when relative
 	// (Nix 2.26+ locks relative paths without a narHash).
 	LocalDir string
+	// Subdir is the lock's `dir`: the directory inside the source that
+	// holds the input's flake.nix ("" for the top). StorePath is the
+	// whole source's.
+	Subdir string
 }
 
 // Locate finds the source of a lock node (its `locked` entry) for a flake
@@ -68,6 +72,9 @@ func (s Store) Locate(n *lockfile.Node, flakeDir string) (Source, error) {
 			}
 			src.LocalDir = filepath.Clean(p)
 		}
+	}
+	if d, ok := str("dir"); ok {
+		src.Subdir = d
 	}
 	nh, ok := str("narHash")
 	if !ok {

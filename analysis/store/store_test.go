@@ -206,7 +206,7 @@ func TestLocate(t *testing.T) {
   "nodes": {
     "abs": {"locked": {"narHash": "` + smallTreeHash + `", "path": "/src/abs", "type": "path"}, "original": {"path": "/src/abs", "type": "path"}},
     "rel": {"locked": {"path": "./sub/../sub2", "type": "path"}, "original": {"path": "./sub2", "type": "path"}},
-    "gh": {"locked": {"narHash": "sha256-6htY54dQiSfSkgWMC/PjagGlDl1uV0zhTmQ0C420nwQ=", "owner": "o", "repo": "r", "rev": "0000000000000000000000000000000000000000", "type": "github"}, "original": {"owner": "o", "repo": "r", "type": "github"}},
+    "gh": {"locked": {"dir": "nix", "narHash": "sha256-6htY54dQiSfSkgWMC/PjagGlDl1uV0zhTmQ0C420nwQ=", "owner": "o", "repo": "r", "rev": "0000000000000000000000000000000000000000", "type": "github"}, "original": {"owner": "o", "repo": "r", "type": "github"}},
     "old": {"locked": {"narHash": "sha256:0dmbsvxll2461rqwl868j3khcln1ldm9n1i82rjmhbrd9065qhvz", "type": "tarball", "url": "file:///x.tar.gz"}, "original": {"type": "tarball", "url": "file:///x.tar.gz"}},
     "bad": {"locked": {"narHash": "sha256-nope", "type": "tarball", "url": "file:///y.tar.gz"}, "original": {"type": "tarball", "url": "file:///y.tar.gz"}},
     "root": {"inputs": {"abs": "abs", "rel": "rel", "gh": "gh", "old": "old", "bad": "bad"}}
@@ -234,7 +234,7 @@ func TestLocate(t *testing.T) {
 	}
 	// The store path of the tarball Nix 2.8 locked with this narHash
 	// (TestLocateLockedInputsAgainstNix checks this kind of input live).
-	if s, err := get("gh"); err != nil || s.StorePath != "/nix/store/4y314klz73qxfghm8xf3jwrmpn1x85p4-source" || s.LocalDir != "" {
+	if s, err := get("gh"); err != nil || s.StorePath != "/nix/store/4y314klz73qxfghm8xf3jwrmpn1x85p4-source" || s.LocalDir != "" || s.Subdir != "nix" {
 		t.Errorf("gh: %+v, %v", s, err)
 	}
 	if s, err := get("old"); err != nil || s.StorePath != smallTreePath {
