@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -30,9 +32,12 @@ func (s *Server) formatting(ctx context.Context, params json.RawMessage) (any, e
 	if err := decode("textDocument/formatting", params, &p); err != nil {
 		return nil, err
 	}
-	cmdline := s.currentSettings().Formatter
+	cmdline := s.formatter()
 	if len(cmdline) == 0 {
-		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "no formatter configured: set \"flake-lsp.formatter\", e.g. [\"nixfmt\"]")
+		// Said to the user, not as a failed request ("Request
+		// textDocument/formatting failed" tells them nothing).
+		s.showMessage(2, noFormatter)
+		return []any{}, nil
 	}
 	snap, err := s.docs.snapshot(ctx, p.TextDocument.URI)
 	if err != nil {
@@ -58,6 +63,60 @@ func (s *Server) formatting(ctx context.Context, params json.RawMessage) (any, e
 		"range":   position.Range{End: end},
 		"newText": string(out),
 	}}, nil
+}
+
+const noFormatter = "flake-lsp: no Nix formatter found. Install nixfmt, alejandra or nixpkgs-fmt, or set \"flake-lsp.formatter\" to a command that formats Nix from standard input (e.g. [\"nixfmt\"])."
+
+// knownFormatters are looked up on PATH, in this order, when the settings
+// name none: each reads Nix on standard input and writes it formatted.
+var knownFormatters = [][]string{{"nixfmt"}, {"alejandra", "--quiet", "-"}, {"nixpkgs-fmt"}}
+
+// showMessage shows a message to the user (type 1 error ... 4 log).
+func (s *Server) showMessage(typ int, msg string) {
+	s.notify("window/showMessage", map[string]any{"type": typ, "message": msg})
+}
+
+// registerFormatting registers the formatting capability with the client
+// when a formatter appears after initialize (set in the settings) and the
+// client allows dynamic registration; once.
+func (s *Server) registerFormatting(ctx context.Context) {
+	if !s.client.dynamicFormatting || len(s.formatter()) == 0 || !s.formattingRegistered.CompareAndSwap(false, true) {
+		return
+	}
+	err := s.call(ctx, "client/registerCapability", map[string]any{"registrations": []map[string]any{{
+		"id": "flake-lsp-formatting", "method": "textDocument/formatting",
+		"registerOptions": map[string]any{"documentSelector": []map[string]any{{"language": "nix"}, {"pattern": "**/*.nix"}}},
+	}}}, nil)
+	if err != nil {
+		s.log.Warnf("client/registerCapability (formatting): %v", err)
+	}
+}
+
+// formatter is the configured formatter, or the first known one on PATH.
+func (s *Server) formatter() []string {
+	if f := s.currentSettings().Formatter; len(f) > 0 {
+		return f
+	}
+	for _, f := range knownFormatters {
+		if onPath(f[0]) {
+			return f
+		}
+	}
+	return nil
+}
+
+// onPath reports whether an executable file of that name is in a PATH
+// directory (found without running anything).
+func onPath(name string) bool {
+	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
+		if dir == "" {
+			dir = "."
+		}
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func runFormatter(ctx context.Context, cmdline []string, text []byte) ([]byte, error) {

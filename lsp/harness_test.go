@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -79,9 +80,12 @@ func (ss *session) record(req jsonrpc2.Request) (result any, answer bool) {
 		}
 		ss.diags[p.URI] = append(ss.diags[p.URI], p)
 		return nil, false
-	case "window/logMessage":
+	case "window/logMessage", "window/showMessage":
 		var p struct{ Message string }
 		_ = json.Unmarshal(req.Params(), &p)
+		if req.Method() == "window/showMessage" {
+			p.Message = "show: " + p.Message
+		}
 		ss.logs = append(ss.logs, p.Message)
 		return nil, false
 	case "workspace/configuration":
@@ -190,4 +194,25 @@ func rpcCode(err error) int64 {
 		return int64(e.Code)
 	}
 	return 0
+}
+
+// waitLog waits for a log or shown message starting with prefix.
+func (ss *session) waitLog(what, prefix string) {
+	ss.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	timer := time.AfterFunc(20*time.Second, func() { ss.mu.Lock(); ss.cond.Broadcast(); ss.mu.Unlock() })
+	defer timer.Stop()
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for {
+		for _, l := range ss.logs {
+			if strings.HasPrefix(l, prefix) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			ss.t.Fatalf("no %s (%q...) in %q", what, prefix, ss.logs)
+		}
+		ss.cond.Wait()
+	}
 }

@@ -21,6 +21,7 @@ type clientInfo struct {
 	configuration        bool // workspace/configuration supported
 	dynamicConfiguration bool // didChangeConfiguration can be registered
 	dynamicWatchers      bool // didChangeWatchedFiles can be registered
+	dynamicFormatting    bool // textDocument/formatting can be registered
 	workDoneProgress     bool
 	markdown             bool
 	snippets             bool
@@ -70,6 +71,9 @@ type initializeParams struct {
 					SnippetSupport bool `json:"snippetSupport"`
 				} `json:"completionItem"`
 			} `json:"completion"`
+			Formatting struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"formatting"`
 		} `json:"textDocument"`
 		Window struct {
 			WorkDoneProgress bool `json:"workDoneProgress"`
@@ -126,6 +130,7 @@ func (s *Server) initialize(ctx context.Context, params json.RawMessage) (any, e
 	c.configuration = caps.Workspace.Configuration
 	c.dynamicConfiguration = caps.Workspace.DidChangeConfiguration.DynamicRegistration
 	c.dynamicWatchers = caps.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	c.dynamicFormatting = caps.TextDocument.Formatting.DynamicRegistration
 	c.workDoneProgress = caps.Window.WorkDoneProgress
 	c.snippets = caps.TextDocument.Completion.CompletionItem.SnippetSupport
 	for _, f := range caps.TextDocument.Hover.ContentFormat {
@@ -158,7 +163,13 @@ func (s *Server) initialize(ctx context.Context, params json.RawMessage) (any, e
 	if c.pullDiagnostics {
 		result.Capabilities.DiagnosticProvider = &diagnosticProvider{Identifier: "flake-lsp", InterFileDependencies: true}
 	}
-	result.Capabilities.DocumentFormattingProvider = true
+	// Formatting only with a formatter to run (configured, or found on
+	// PATH); one configured later is registered then, where the client
+	// allows it.
+	if len(s.formatter()) > 0 {
+		result.Capabilities.DocumentFormattingProvider = true
+		s.formattingRegistered.Store(true)
+	}
 	result.Capabilities.CodeActionProvider = map[string]any{"codeActionKinds": []string{"quickfix"}}
 	s.addFeatureCapabilities(&result.Capabilities)
 	return result, nil
@@ -220,6 +231,9 @@ func (s *Server) setSettings(raw json.RawMessage, from string) {
 	s.settings = st
 	s.settingsMu.Unlock()
 	s.log.Debugf("settings from %s: %s", from, truncate(string(raw), 500))
+	if from != "initializationOptions" {
+		s.goBackground("register formatting", s.registerFormatting)
+	}
 }
 
 func (s *Server) currentSettings() Settings {

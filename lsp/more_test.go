@@ -15,8 +15,24 @@ import (
 )
 
 func TestFormatting(t *testing.T) {
+	// No formatter on PATH and none configured: formatting is not
+	// advertised, and a request anyway is told to the user what to set.
+	path := os.Getenv("PATH")
+	t.Setenv("PATH", t.TempDir())
 	ss := newSession(t, nil)
-	ss.initialize(map[string]any{"workspace": map[string]any{"configuration": true}})
+	var res struct {
+		Capabilities map[string]any `json:"capabilities"`
+	}
+	if err := ss.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{
+		"workspace":    map[string]any{"configuration": true},
+		"textDocument": map[string]any{"formatting": map[string]any{"dynamicRegistration": true}},
+	}}, &res); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Capabilities["documentFormattingProvider"]; ok {
+		t.Errorf("formatting advertised without a formatter: %v", res.Capabilities["documentFormattingProvider"])
+	}
+	ss.notify("initialized", map[string]any{})
 	uri := "file:///tmp/fmt/a.nix"
 	ss.open(uri, "{ a=1; \"é\" = \"😀\"; }\n")
 	ss.waitDiags(uri, "no diagnostics", isEmpty)
@@ -25,9 +41,11 @@ func TestFormatting(t *testing.T) {
 		NewText string                    `json:"newText"`
 	}
 	err := ss.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}, "options": map[string]any{"tabSize": 2}}, &edits)
-	if err == nil || !strings.Contains(err.Error(), "no formatter configured") {
-		t.Fatalf("without a formatter: %v", err)
+	if err != nil || len(edits) != 0 {
+		t.Fatalf("without a formatter: %v %v", edits, err)
 	}
+	ss.waitLog("the message to the user", "show: flake-lsp: no Nix formatter found")
+	os.Setenv("PATH", path)
 	ss.mu.Lock()
 	ss.config = json.RawMessage(`{"formatter": ["sed", "s/a=1/a = 1/"]}`)
 	ss.mu.Unlock()
@@ -38,6 +56,16 @@ func TestFormatting(t *testing.T) {
 	}
 	if err := ss.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}, "options": map[string]any{"tabSize": 2}}, &edits); err != nil {
 		t.Fatal(err)
+	}
+	// The formatter configured now is registered with the client.
+	ss.mu.Lock()
+	var regs string
+	for _, r := range ss.regs {
+		regs += string(r)
+	}
+	ss.mu.Unlock()
+	if !strings.Contains(regs, "flake-lsp-formatting") {
+		t.Errorf("formatting not registered once a formatter was set: %s", regs)
 	}
 	// One edit over the whole text; its end is in UTF-16 (line 1, char 0).
 	if len(edits) != 1 || edits[0].NewText != "{ a = 1; \"é\" = \"😀\"; }\n" || edits[0].Range["end"]["line"] != 1 || edits[0].Range["end"]["character"] != 0 {

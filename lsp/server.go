@@ -59,6 +59,9 @@ type Server struct {
 	state    atomic.Int32
 	exitCode chan int
 
+	// formattingRegistered: the client knows the server formats.
+	formattingRegistered atomic.Bool
+
 	// Handlers of requests in flight, by id, for $/cancelRequest.
 	pendingMu sync.Mutex
 	pending   map[string]context.CancelFunc
