@@ -129,8 +129,9 @@ func FuzzFeatures(f *testing.F) {
 // fuzzConn is a connection whose input is a fixed text and whose output
 // is recorded. At the end of the text it waits until the server has
 // answered every request and written nothing for a while (at most two
-// seconds) before it reports end of file: the server stops reading
-// there and drops what it has yet to write, as for a client that left.
+// seconds, or until the server stops) before it reports end of file:
+// the server stops reading there and drops what it has yet to write, as
+// for a client that left.
 type fuzzConn struct {
 	in     io.Reader
 	server *Server
@@ -145,7 +146,7 @@ func (c *fuzzConn) Read(p []byte) (int, error) {
 	}
 	deadline := time.Now().Add(2 * time.Second)
 	last := -1
-	for time.Now().Before(deadline) {
+	for time.Now().Before(deadline) && c.server.ctx.Err() == nil {
 		c.server.pendingMu.Lock()
 		busy := len(c.server.pending) > 0
 		c.server.pendingMu.Unlock()
