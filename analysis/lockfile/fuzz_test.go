@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -124,5 +125,39 @@ func TestResolveFollowsChain(t *testing.T) {
 	lf, _ = Parse([]byte(`{"nodes":{"root":{"inputs":{"a":["b","c"],"b":["a"]}}},"root":"root","version":7}`))
 	if _, err := lf.Resolve([]string{"a"}); err == nil {
 		t.Fatalf("a follows cycle resolved")
+	}
+}
+
+// TestDuplicateKeys: of a node, an input or an attribute given twice, the
+// last counts, as in Nix (`builtins.fromJSON "{\"a\":1,\"a\":2}"` is
+// `{ a = 2; }`, and lock files go through the same parser); the node is
+// listed once (FuzzParse found it listed twice).
+func TestDuplicateKeys(t *testing.T) {
+	lf, problems := Parse([]byte(`{"nodes": {
+		"a": {"locked": {"type": "github", "owner": "o", "repo": "r", "rev": "0000000000000000000000000000000000000000", "narHash": "sha256-x"}, "original": {"type": "github", "owner": "o", "repo": "r"}, "flake": false},
+		"root": {"inputs": {"a": "b", "a": "a"}},
+		"a": {"locked": {"type": "github", "owner": "o", "repo": "r", "rev": "1111111111111111111111111111111111111111", "narHash": "sha256-y"}, "original": {"type": "github", "owner": "o", "repo": "r"}}
+	}, "root": "root", "version": 6, "version": 7}`))
+	if lf == nil {
+		t.Fatalf("not read: %v", problems)
+	}
+	if len(problems) != 0 {
+		t.Errorf("problems: %+v", problems)
+	}
+	if lf.Version != 7 {
+		t.Errorf("version %d, want the last, 7", lf.Version)
+	}
+	if !slices.Equal(lf.Keys, []string{"root", "a"}) {
+		t.Errorf("keys %q, want each once, in the order of their last definitions", lf.Keys)
+	}
+	a := lf.Nodes["a"]
+	if rev := a.Locked.Get("rev").Str; rev[0] != '1' || !a.Flake {
+		t.Errorf("node a is the first definition (rev %s, flake %v)", rev, a.Flake)
+	}
+	if root := lf.Nodes["root"]; len(root.Inputs) != 1 || root.Input("a").Node != "a" {
+		t.Errorf("root inputs %+v, want one: a -> a", root.Inputs)
+	}
+	if d := lf.Duplicates(); len(d) != 0 {
+		t.Errorf("a node given twice is not a duplicated dependency: %+v", d)
 	}
 }

@@ -38,26 +38,23 @@ type Member struct {
 	Value            *Value
 }
 
-// Get returns the value of key, or nil.
+// Get returns the value of key, or nil. Of a key given twice, the last
+// value counts, as in Nix (whose JSON parser keeps the last).
 func (v *Value) Get(key string) *Value {
-	if v == nil || v.Kind != Object {
-		return nil
-	}
-	for _, m := range v.Members {
-		if m.Key == key {
-			return m.Value
-		}
+	if m := v.Member(key); m != nil {
+		return m.Value
 	}
 	return nil
 }
 
-// Member returns the member for key, or nil.
+// Member returns the member for key (the last, for a key given twice), or
+// nil.
 func (v *Value) Member(key string) *Member {
 	if v == nil || v.Kind != Object {
 		return nil
 	}
-	for _, m := range v.Members {
-		if m.Key == key {
+	for i := len(v.Members) - 1; i >= 0; i-- {
+		if m := v.Members[i]; m.Key == key {
 			return m
 		}
 	}

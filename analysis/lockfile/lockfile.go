@@ -7,6 +7,7 @@ package lockfile
 import (
 	"fmt"
 	"github.com/flake-lsp/flake-lsp/analysis"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -105,6 +106,10 @@ func Parse(src []byte) (*LockFile, []Problem) {
 	}
 	for _, m := range nodes.Members {
 		n := &Node{Key: m.Key, KeyStart: m.KeyStart, KeyEnd: m.KeyEnd, Start: m.Value.Start, End: m.Value.End, Flake: true}
+		if lf.Nodes[m.Key] != nil {
+			// A node given twice: the last counts, as in Nix.
+			lf.Keys = slices.DeleteFunc(lf.Keys, func(k string) bool { return k == m.Key })
+		}
 		lf.Nodes[m.Key] = n
 		lf.Keys = append(lf.Keys, m.Key)
 		if m.Value.Kind != Object {
@@ -141,6 +146,8 @@ func Parse(src []byte) (*LockFile, []Problem) {
 				default:
 					bad("lock-malformed", im.Value, "input '%s' must be a node name or a follows path", im.Key)
 				}
+				// An input given twice: the last counts, as in Nix.
+				n.Inputs = slices.DeleteFunc(n.Inputs, func(old *Edge) bool { return old.Name == e.Name })
 				n.Inputs = append(n.Inputs, e)
 			}
 		}
