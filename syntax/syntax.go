@@ -36,6 +36,7 @@ type Tree struct {
 	// reuses an old View only when it was made from exactly that tree.
 	gen, prev uint64
 	edits     []uint32
+	binary    bool // src was binary data: not parsed (see Parse)
 }
 
 var treeGen atomic.Uint64
@@ -73,6 +74,10 @@ func (t *Tree) Diagnose(v *View) ([]Error, []byte) {
 	if len(errs) == 0 {
 		return nil, nil
 	}
+	if t.binary {
+		// The blank tree's own error (an empty file) says nothing.
+		return []Error{*t.Abandoned}, nil
+	}
 	res := nixparse.Check(v.Src)
 	if len(res.Errors) == 0 {
 		return errs, nil
@@ -105,6 +110,18 @@ func Parse(src []byte) *Tree {
 	p := grammar.NewParser()
 	defer p.Close()
 	text := src
+	if at, ok := binaryData(src); ok {
+		// Tree-sitter's error recovery on binary data takes minutes and
+		// gigabytes (a 50 MB file); Nix rejects it at its first bad byte.
+		// Parse blanks of the same length and say so.
+		tree, _ := p.ParseCtx(context.Background(), nil, blanks(src))
+		t := newTree(tree, 0)
+		t.binary = true
+		t.Abandoned = &Error{StartByte: uint32(at), EndByte: uint32(min(at+1, len(src))),
+			Start: PointAt(src, at), End: PointAt(src, min(at+1, len(src))),
+			Message: "this file holds binary data, not Nix text; it is not analysed"}
+		return t
+	}
 	for cut := len(src); ; {
 		ctx, cancel := context.WithTimeout(context.Background(), ParseBudget(len(src)))
 		tree, err := p.ParseCtx(ctx, nil, text)
@@ -132,6 +149,40 @@ func Parse(src []byte) *Tree {
 			panic("syntax: parsing an empty text did not finish")
 		}
 	}
+}
+
+// binaryData reports whether src looks like binary data rather than
+// text, and where its first control byte is: a NUL byte, or more than one
+// control character (other than tab, CR, LF, FF) in 64 of its first 64 KB.
+func binaryData(src []byte) (int, bool) {
+	head := src[:min(len(src), 64<<10)]
+	first, controls := -1, 0
+	for i, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+			if first < 0 {
+				first = i
+			}
+			if c == 0 {
+				return i, true
+			}
+			controls++
+		}
+	}
+	if controls > 16 && controls*64 > len(head) {
+		return first, true
+	}
+	return 0, false
+}
+
+// blanks is a text of spaces as long as src, keeping its line breaks.
+func blanks(src []byte) []byte {
+	b := bytes.Repeat([]byte{' '}, len(src))
+	for i, c := range src {
+		if c == '\n' {
+			b[i] = '\n'
+		}
+	}
+	return b
 }
 
 func lineStartBefore(src []byte, offset int) int {

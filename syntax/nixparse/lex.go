@@ -168,9 +168,17 @@ func isURIChar(c byte) bool {
 func Lex(src []byte) []Token {
 	lx := lexer{src: src, stack: []state{stDefault}}
 	toks := make([]Token, 0, len(src)/4+1)
+	invalid := 0
 	for {
 		t := lx.next()
 		toks = append(toks, t)
+		if t.Kind == Invalid {
+			// The parse stops at the first; repairs look a few further.
+			if invalid++; invalid == 64 {
+				toks = append(toks, Token{Kind: EOF, Start: len(src), End: len(src), Last: t.Start})
+				return toks
+			}
+		}
 		if t.Kind == EOF || t.Kind == LexError {
 			if t.Kind == LexError {
 				// Nix's lexer throws: nothing after it is read.

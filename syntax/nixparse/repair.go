@@ -62,8 +62,15 @@ type repair struct {
 // token.
 var insertable = []Kind{Semi, RBrace, RBracket, RParen, Assign, In, Then, Else, Colon, Comma, ID}
 
+// MaxSize is the largest text Check reads; larger ones are left to the
+// tree's errors (their tokens would take hundreds of megabytes).
+const MaxSize = 8 << 20
+
 // Check lexes and parses src as Nix and locates its syntax errors.
 func Check(src []byte) Result {
+	if len(src) > MaxSize {
+		return Result{}
+	}
 	toks := Lex(src)
 	var res Result
 	var deletions [][2]int
