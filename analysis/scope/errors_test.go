@@ -31,7 +31,7 @@ func TestSyntaxErrorsDoNotFlood(t *testing.T) {
 			if n.Flags&grammar.FlagNamed != 0 || v.FirstChild(id) != syntax.NoNode || n.End == n.Start {
 				continue // only anonymous tokens: punctuation and keywords
 			}
-			if testing.Short() && i%4 != 0 {
+			if (testing.Short() || raceEnabled) && i%4 != 0 {
 				continue
 			}
 			mutant := append(append([]byte{}, src[:n.Start]...), src[n.End:]...)
