@@ -80,6 +80,9 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 			if out.Lock != nil {
 				res.Lock, res.LockPath = out.Lock, in.LockPath
 				res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = out.Lock, in.LockPath, in.LockSrc
+				if set := s.sources(st, filepath.Dir(d.path), out.Lock); set != nil {
+					res.Unit.Sources = set
+				}
 			}
 		}
 	case kindLock:
@@ -99,6 +102,9 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 				res.Texts[nixPath] = nixSrc
 				res.FlakeUnit = &unit.Unit{Path: nixPath, Src: nixSrc, View: nv, Flake: fr.Flake, Lock: lock, LockPath: file, LockSrc: text,
 					Scope: scope.Analyze(nv, scope.Options{File: nixPath, Flake: true})}
+				if set := s.sources(st, filepath.Dir(d.path), lock); set != nil {
+					res.FlakeUnit.Sources = set
+				}
 				for _, diag := range fr.Diagnostics {
 					if diag.File == file {
 						res.Diagnostics = append(res.Diagnostics, diag)

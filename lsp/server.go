@@ -19,6 +19,7 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 
+	"github.com/flake-lsp/flake-lsp/analysis/deps"
 	"github.com/flake-lsp/flake-lsp/position"
 )
 
@@ -73,6 +74,13 @@ type Server struct {
 
 	settingsMu sync.RWMutex
 	settings   Settings
+
+	// depsResolver finds the flakes of locked inputs in the store (see
+	// resolver; made again when the `store` setting changes; depsStore
+	// is the key it was made for).
+	depsMu       sync.Mutex
+	depsResolver *deps.Resolver
+	depsStore    string
 
 	// format runs the user's formatter (runFormatter; tests that feed
 	// the server arbitrary input replace it, as no settings they send may

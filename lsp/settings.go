@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	nixstore "github.com/flake-lsp/flake-lsp/analysis/store"
 )
 
 // Settings are the user's configuration, section "flake-lsp" of
@@ -30,6 +32,10 @@ type Settings struct {
 	// NixVersion is the user's Nix ("2.18"), for commands whose form
 	// changed; empty for a current one.
 	NixVersion string
+	// Store is Nix's `store` setting, for where the sources of locked
+	// inputs are (analysis/store.Parse); empty: the default store
+	// (NIX_STORE_DIR, else /nix/store).
+	Store string
 }
 
 func defaultSettings() Settings {
@@ -47,7 +53,7 @@ func (st Settings) nixOlderThan(major, minor int) bool {
 }
 
 // settingsKeys documents the accepted keys (for the unknown-key log line).
-var settingsKeys = []string{"diagnostics.ignore", "exclude", "maxFileSize", "formatter", "codeLens.enable", "inlayHints.enable", "nixVersion"}
+var settingsKeys = []string{"diagnostics.ignore", "exclude", "maxFileSize", "formatter", "codeLens.enable", "inlayHints.enable", "nixVersion", "store"}
 
 // applySettings reads a settings object over the defaults. Unknown keys and
 // values of the wrong type are reported (for a log line) and ignored.
@@ -144,6 +150,17 @@ func applySettings(raw json.RawMessage) (Settings, []string) {
 			if json.Unmarshal(v, &st.NixVersion) != nil {
 				bad(`a version string like "2.18"`)
 			}
+		case "store":
+			var sv string
+			if json.Unmarshal(v, &sv) != nil {
+				bad(`a store like "local?root=/x" or "/x" (a chroot store)`)
+				continue
+			}
+			if _, err := nixstore.Parse(sv, nil); err != nil {
+				problems = append(problems, fmt.Sprintf("setting \"store\": %v", err))
+				continue
+			}
+			st.Store = sv
 		default:
 			problems = append(problems, fmt.Sprintf("unknown setting %q ignored (known: %s)", k, strings.Join(settingsKeys, ", ")))
 		}

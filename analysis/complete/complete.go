@@ -384,7 +384,7 @@ func reparse(u *unit.Unit, at int, insert string) *unit.Unit {
 	tree := syntax.Parse(text)
 	v := syntax.NewView(tree, text)
 	tree.Close()
-	pu := &unit.Unit{Path: u.Path, Src: text, View: v, Lock: u.Lock, LockPath: u.LockPath, LockSrc: u.LockSrc}
+	pu := &unit.Unit{Path: u.Path, Src: text, View: v, Lock: u.Lock, LockPath: u.LockPath, LockSrc: u.LockSrc, Sources: u.Sources}
 	if u.Flake != nil {
 		pu.Flake = flake.Analyze(v, flake.Options{File: u.Path}).Flake
 	}
@@ -836,7 +836,8 @@ func builtinDoc(b *builtins.Builtin) string {
 
 // dottedChainBefore reads `a.b.c` ending at the dot at index dot
 // (exclusive): ["a", "b", "c"]; nil if the text there is not a plain
-// chain of names.
+// chain of names. A computed name after the first (`${system}`) is read
+// as unit.SystemSlot: in a flake that is what it nearly always is.
 func dottedChainBefore(src []byte, dot int) []string {
 	var chain []string
 	end := dot
@@ -844,6 +845,13 @@ func dottedChainBefore(src []byte, dot int) []string {
 		start := end
 		for start > 0 && isWord(src[start-1]) {
 			start--
+		}
+		if start == end && end > 0 && src[end-1] == '}' {
+			if open := interpolationStart(src, end-1); open > 0 && src[open-1] == '.' {
+				chain = append([]string{unit.SystemSlot}, chain...)
+				end = open - 1
+				continue
+			}
 		}
 		if start == end {
 			return nil
@@ -855,4 +863,27 @@ func dottedChainBefore(src []byte, dot int) []string {
 		}
 		return chain
 	}
+}
+
+// interpolationStart is where the `${` is whose `}` is at close, -1 if
+// the text before is not a plain interpolation on one line.
+func interpolationStart(src []byte, close int) int {
+	depth := 0
+	for i := close; i > 0; i-- {
+		switch src[i] {
+		case '}':
+			depth++
+		case '{':
+			depth--
+			if depth == 0 {
+				if src[i-1] == '$' {
+					return i - 1
+				}
+				return -1
+			}
+		case '\n', '"', '\'':
+			return -1
+		}
+	}
+	return -1
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/flake-lsp/flake-lsp/analysis/deps"
 	"github.com/flake-lsp/flake-lsp/analysis/flakeref"
 	"github.com/flake-lsp/flake-lsp/analysis/schema"
 	"github.com/flake-lsp/flake-lsp/analysis/scope"
@@ -456,6 +457,9 @@ func (c *completer) flakeMember(chain []string, dot int) {
 	if in := u.Flake.Inputs[input]; in != nil && !in.Flake {
 		isFlake = false
 	}
+	if isFlake && input != "self" && c.dependencyMember(input, rest) {
+		return
+	}
 	source := func() {
 		for _, a := range schema.InputValueAttrs {
 			if a.Source {
@@ -615,4 +619,69 @@ func isFlakeUtils(u *unit.Unit, input string) bool {
 		return input == "flake-utils"
 	}
 	return in.Ref.Owner == "numtide" && in.Ref.Repo == "flake-utils" || in.Ref.Type == "indirect" && in.Ref.ID == "flake-utils"
+}
+
+// dependencyMember completes after `<input>.` and deeper from what the
+// input's own flake.nix defines, when its source is on this disk (see
+// analysis/deps): its outputs, their names, the systems of per-system
+// outputs; `<input>.inputs.<name>.` goes on into that input's flake. It
+// reports false when the flake was not read (absent, not a flake) or
+// shows nothing there, so that the lock's and the schema's answers
+// apply.
+func (c *completer) dependencyMember(input string, rest []string) bool {
+	u := c.u
+	depPath, out := deps.SplitInputs(input, rest)
+	switch {
+	case len(out) > 0 && out[0] == "sourceInfo", len(depPath) == 1 && len(out) == 1 && out[0] == "inputs":
+		return false // the lock's and the schema's answers
+	case len(out) == 1 && out[0] == "inputs":
+		for _, name := range c.lockInputsOf(depPath) {
+			c.add(Candidate{Label: name, Kind: Module, Detail: "input of " + strings.Join(depPath, "/") + ", from flake.lock"})
+		}
+		return true
+	}
+	members, ok := deps.Members(u, depPath, out)
+	if !ok || len(members) == 0 {
+		// Not read, or computed where the text does not show it.
+		return false
+	}
+	name := strings.Join(depPath, "/")
+	perSystem := func(output string) bool {
+		o, ok := schema.OutputByName(output)
+		return ok && (o.PerSystem || o.Name == "legacyPackages")
+	}
+	for _, m := range members {
+		cand := Candidate{Label: m.Name, Kind: Field}
+		where := ""
+		if t := m.Target; t.Dep != nil && t.Dep.Unit != nil {
+			where = "line " + itoa(lineOf(t.Dep.Unit.Src, t.Entry.Key.Start)+1) + " of " + strings.Join(t.Dep.Path, "/") + "'s flake.nix"
+		}
+		switch {
+		case m.System:
+			cand.Kind, cand.Detail = Value, "system"
+		case len(out) == 0:
+			cand.Detail = "output of " + name
+			if t := m.Target; t.Dep != nil && t.Dep.Unit != nil {
+				cand.Detail += " (line " + itoa(lineOf(t.Dep.Unit.Src, t.Entry.Key.Start)+1) + " of its flake.nix)"
+			}
+			if o, ok := schema.OutputByName(m.Name); ok {
+				cand.Doc = o.Doc
+			}
+		case len(m.Target.Path) == 2 && perSystem(m.Target.Path[0]):
+			cand.Kind, cand.Detail = Value, "system, "+where
+		default:
+			cand.Detail = where
+		}
+		c.add(cand)
+	}
+	if len(out) == 0 {
+		for _, a := range schema.InputValueAttrs {
+			detail := "source attribute"
+			if !a.Source {
+				detail = "flake attribute"
+			}
+			c.add(Candidate{Label: a.Name, Kind: Field, Detail: detail, Doc: a.Doc, Sort: 2})
+		}
+	}
+	return true
 }

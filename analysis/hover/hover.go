@@ -63,6 +63,9 @@ func (h *hoverer) run() (Result, bool) {
 			return r, true
 		}
 	}
+	if r, ok := h.dependencyMember(); ok {
+		return r, true
+	}
 	if r, ok := h.builtinMember(); ok {
 		return r, true
 	}
@@ -414,6 +417,9 @@ func InputMarkdown(u *unit.Unit, name string, now time.Time) string {
 					sb.WriteString("\n\nLocked: " + lockedWords(n, now))
 				}
 			}
+			if src := sourceMarkdown(u, name); src != "" {
+				sb.WriteString("\n\n" + src)
+			}
 		}
 		return sb.String()
 	}
@@ -436,6 +442,9 @@ func InputMarkdown(u *unit.Unit, name string, now time.Time) string {
 		} else if root != nil && root.Input(name) == nil {
 			sb.WriteString("\n\nNot in flake.lock yet: `nix flake lock` adds it.")
 		}
+	}
+	if src := sourceMarkdown(u, name); src != "" {
+		sb.WriteString("\n\n" + src)
 	}
 	if len(in.Inputs) > 0 {
 		sb.WriteString("\n\nOverrides:")

@@ -71,6 +71,9 @@ func Definition(u *unit.Unit, off int) []Location {
 		}
 		return []Location{key}
 	}
+	if loc, ok := dependencyDefinition(u, off); ok {
+		return loc
+	}
 	if u.IsFlake() {
 		p := u.At(off)
 		// A later name of a follows path ("a/<b>"): the input of a

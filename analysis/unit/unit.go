@@ -27,6 +27,9 @@ type Unit struct {
 	Lock     *lockfile.LockFile
 	LockPath string
 	LockSrc  []byte
+	// Sources finds the flakes the lock's inputs are, on this disk (nil:
+	// none are looked up).
+	Sources Sources
 
 	memoMu sync.Mutex
 	memo   map[any]any

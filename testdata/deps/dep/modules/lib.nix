@@ -1,0 +1,4 @@
+{ lib }:
+{
+  dag.entryAfter = after: data: { inherit after data; };
+}
