@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -80,6 +81,10 @@ type document struct {
 	running bool               // a worker is active
 	dirty   bool               // analysis needed
 	closed  bool               // didClose received
+	// parsing is when the worker's current parse started (zero when none
+	// runs); cancelParse stops it, for a newer edit.
+	parsing     time.Time
+	cancelParse context.CancelFunc
 
 	tokens tokenCache // the last semantic tokens sent (semtok.go)
 }
@@ -192,9 +197,23 @@ func (st *store) change(d *document, version int32, apply func(text []byte) ([]b
 	} else if !d.reparse {
 		d.edits = append(d.edits, edits...)
 	}
+	if !d.parsing.IsZero() && time.Since(d.parsing) > cancelAfter && d.cancelParse != nil {
+		// A parse this slow is lost in error recovery (see syntax.Parse):
+		// its text is stale now, so stop it and parse the new one.
+		d.cancelParse()
+		d.cancelParse = nil
+	}
 	d.mu.Unlock()
 	st.schedule(d)
 }
+
+// cancelAfter: a newer edit cancels a parse running longer than this (a
+// normal reparse, even of a 650 KB file, takes well under it; stopping one
+// would cost the next a parse from scratch).
+const cancelAfter = 50 * time.Millisecond
+
+// parseCancels counts parses a newer edit stopped (for tests).
+var parseCancels atomic.Int64
 
 // schedule marks d for analysis and starts its worker if none runs.
 func (st *store) schedule(d *document) {
@@ -250,14 +269,31 @@ func (st *store) work(ctx context.Context, d *document) {
 		d.mu.Unlock()
 
 		if d.kind == kindNix || d.kind == kindFlake {
+			pctx, cancel := context.WithCancel(ctx)
+			d.mu.Lock()
+			d.parsing, d.cancelParse = time.Now(), cancel
+			d.mu.Unlock()
+			var err error
 			if reparse {
 				if tree != nil {
 					tree.Close()
 				}
-				tree = syntax.Parse(text)
+				tree, err = syntax.ParseContext(pctx, text)
 			} else {
-				tree = syntax.Reparse(tree, edits, text)
+				tree, err = syntax.ReparseContext(pctx, tree, edits, text)
 			}
+			cancel()
+			d.mu.Lock()
+			d.parsing, d.cancelParse = time.Time{}, nil
+			if err != nil {
+				// Stopped for a newer text: the old tree is gone, so the
+				// next parse starts afresh.
+				parseCancels.Add(1)
+				d.reparse, d.edits = true, nil
+				d.mu.Unlock()
+				continue
+			}
+			d.mu.Unlock()
 		}
 		snap := st.s.analyze(d, text, tree, prev, seq, version)
 

@@ -49,20 +49,27 @@ func PointAt(src []byte, offset int) sitter.Point {
 // again. A tree whose parse was abandoned is not reused (its text was
 // blanked), and neither is one whose incremental parse runs out of time.
 func Reparse(old *Tree, edits []sitter.EditInput, src []byte) *Tree {
+	t, _ := ReparseContext(context.Background(), old, edits, src)
+	return t
+}
+
+// ReparseContext is Reparse that gives up when ctx is done, returning nil
+// and ctx's error (old is consumed all the same).
+func ReparseContext(ctx context.Context, old *Tree, edits []sitter.EditInput, src []byte) (*Tree, error) {
 	if old == nil || old.Tree == nil {
-		return Parse(src)
+		return ParseContext(ctx, src)
 	}
 	if old.Abandoned != nil {
 		old.Close()
-		return Parse(src)
+		return ParseContext(ctx, src)
 	}
 	for _, e := range edits {
 		old.Edit(e)
 	}
 	p := grammar.NewParser()
 	defer p.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), ParseBudget(len(src)))
-	tree, err := p.ParseCtx(ctx, old.Tree, src)
+	pctx, cancel := context.WithTimeout(ctx, ParseBudget(len(src)))
+	tree, err := p.ParseCtx(pctx, old.Tree, src)
 	cancel()
 	// Freed here, not in the background (which would save 1.5 ms for a
 	// 650 KB file): while a tree being freed shares subtrees with the next
@@ -71,12 +78,15 @@ func Reparse(old *Tree, edits []sitter.EditInput, src []byte) *Tree {
 	// other subtrees, which NewViewAfter would take for reused ones.
 	old.Close()
 	if err != nil {
-		return Parse(src)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return ParseContext(ctx, src)
 	}
 	t := newTree(tree, old.gen)
 	t.edits = make([]uint32, 0, 3*len(edits))
 	for _, e := range edits {
 		t.edits = append(t.edits, e.StartIndex, e.OldEndIndex, e.NewEndIndex)
 	}
-	return t
+	return t, nil
 }

@@ -104,9 +104,17 @@ func ParseBudget(size int) time.Duration {
 
 // Parse parses src from scratch. The tree is never nil: malformed input
 // gives a tree with ERROR and MISSING nodes. If error recovery runs away,
-// the end of the text is blanked out (spaces, same byte offsets) in growing
-// steps until a parse finishes, and the tree says which part it gave up on.
+// the end of the text is blanked out (spaces, same byte offsets) from the
+// line after Nix's first error, then in growing steps, until a parse
+// finishes, and the tree says which part it gave up on.
 func Parse(src []byte) *Tree {
+	t, _ := ParseContext(context.Background(), src)
+	return t
+}
+
+// ParseContext is Parse that gives up when ctx is done (a newer edit made
+// the text stale), returning nil and ctx's error.
+func ParseContext(ctx context.Context, src []byte) (*Tree, error) {
 	p := grammar.NewParser()
 	defer p.Close()
 	text := src
@@ -120,11 +128,11 @@ func Parse(src []byte) *Tree {
 		t.Abandoned = &Error{StartByte: uint32(at), EndByte: uint32(min(at+1, len(src))),
 			Start: PointAt(src, at), End: PointAt(src, min(at+1, len(src))),
 			Message: "this file holds binary data, not Nix text; it is not analysed"}
-		return t
+		return t, nil
 	}
-	for cut := len(src); ; {
-		ctx, cancel := context.WithTimeout(context.Background(), ParseBudget(len(src)))
-		tree, err := p.ParseCtx(ctx, nil, text)
+	for cut, attempt := len(src), 0; ; attempt++ {
+		pctx, cancel := context.WithTimeout(ctx, ParseBudget(len(src)))
+		tree, err := p.ParseCtx(pctx, nil, text)
 		cancel()
 		if err == nil {
 			t := newTree(tree, 0)
@@ -135,20 +143,48 @@ func Parse(src []byte) *Tree {
 					Message: "the parser could not recover from the syntax errors here; the rest of the file is not analysed",
 				}
 			}
-			return t
+			return t, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 		p.Reset()
+		if attempt == 0 {
+			// Keep the text up to the line after Nix's first error: the
+			// error is still seen, and what follows it is what recovery
+			// lost itself in.
+			if off, ok := nixparse.FirstError(src); ok {
+				if c := lineStartAfter(src, off); c < cut {
+					cut = c
+					text = blankFrom(src, cut)
+					continue
+				}
+			}
+		}
 		// Blank out the last line, then twice as much each time.
 		step := len(src) - cut
 		if step < 64 {
 			step = 64
 		}
 		cut = lineStartBefore(src, cut-step)
-		text = append(append([]byte{}, src[:cut]...), bytes.Repeat([]byte{' '}, len(src)-cut)...)
+		text = blankFrom(src, cut)
 		if cut == 0 && len(src) == 0 {
 			panic("syntax: parsing an empty text did not finish")
 		}
 	}
+}
+
+// blankFrom is src with spaces from cut on (same length).
+func blankFrom(src []byte, cut int) []byte {
+	return append(append([]byte{}, src[:cut]...), bytes.Repeat([]byte{' '}, len(src)-cut)...)
+}
+
+// lineStartAfter is the start of the line after the one holding offset.
+func lineStartAfter(src []byte, offset int) int {
+	if i := bytes.IndexByte(src[min(offset, len(src)):], '\n'); i >= 0 {
+		return offset + i + 1
+	}
+	return len(src)
 }
 
 // binaryData reports whether src looks like binary data rather than

@@ -66,6 +66,25 @@ var insertable = []Kind{Semi, RBrace, RBracket, RParen, Assign, In, Then, Else, 
 // tree's errors (their tokens would take hundreds of megabytes).
 const MaxSize = 8 << 20
 
+// FirstError is the byte offset where Nix reports the first syntax error
+// of src (no repairs tried); false when there is none, or src is too
+// large or nested too deeply to tell.
+func FirstError(src []byte) (int, bool) {
+	if len(src) > MaxSize {
+		return 0, false
+	}
+	toks := Lex(src)
+	out := parse(toks, -1)
+	if out.err < 0 || out.deep {
+		return 0, false
+	}
+	t := toks[out.err]
+	if t.Kind == EOF || t.Kind == PathEnd || t.Start >= len(src) {
+		return max(t.Last, 0), true
+	}
+	return t.Start, true
+}
+
 // Check lexes and parses src as Nix and locates its syntax errors.
 func Check(src []byte) Result {
 	if len(src) > MaxSize {
