@@ -66,6 +66,15 @@ func TestMutantsAgainstNix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if raceEnabled {
+		half := files[:0]
+		for i, f := range files {
+			if i%2 == 0 {
+				half = append(half, f)
+			}
+		}
+		files = half
+	}
 	tmp := t.TempDir()
 	var muts []*mutant
 	for _, f := range files {
