@@ -396,7 +396,9 @@ func unparen(v *syntax.View, n syntax.NodeID) syntax.NodeID {
 // (`home-manager.nixosModules.default`, `inputs.x.packages.<system>`)
 // with the offset on one of the names after the input: the input path
 // (["home-manager"], or longer through `.inputs.<name>`), the output path
-// up to the name under the offset, and that name's range.
+// up to the name under the offset, and that name's range. The output
+// path is empty when the name is an input of the input
+// (`home-manager.inputs.<nixpkgs>`).
 func MemberAt(u *unit.Unit, off int) (dep, out []string, start, end int, ok bool) {
 	if !u.IsFlake() || u.Scope == nil || u.Flake.Outputs == syntax.NoNode {
 		return nil, nil, 0, 0, false
@@ -448,7 +450,9 @@ func MemberAt(u *unit.Unit, off int) (dep, out []string, start, end int, ok bool
 		return nil, nil, 0, 0, false
 	}
 	dep, out = SplitInputs(input, names)
-	if len(out) == 0 {
+	switch {
+	case len(out) == 0 && len(dep) == 1, len(out) > 0 && out[0] == "inputs":
+		// The input itself (its uses are the input's), or `inputs`.
 		return nil, nil, 0, 0, false
 	}
 	return dep, out, start, end, true

@@ -19,6 +19,9 @@ func (h *hoverer) dependencyMember() (Result, bool) {
 		return Result{}, false
 	}
 	d := u.Dependency(dep)
+	if len(out) == 0 {
+		return h.dependencyInput(dep, d, start, end)
+	}
 	if d == nil || d.Unit == nil && d.Problem != "absent" {
 		return Result{}, false
 	}
@@ -79,10 +82,44 @@ func firstSentence(s string) string {
 	return s
 }
 
+// dependencyInput describes an input of an input
+// (`home-manager.inputs.<nixpkgs>`): what it follows or is locked to,
+// and where its source is.
+func (h *hoverer) dependencyInput(dep []string, d *unit.Dependency, start, end int) (Result, bool) {
+	u := h.u
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "**input `%s` of `%s`**", dep[len(dep)-1], strings.Join(dep[:len(dep)-1], "/"))
+	in := u.Flake.Inputs[dep[0]]
+	for _, name := range dep[1:] {
+		if in != nil {
+			in = in.Inputs[name]
+		}
+	}
+	if in != nil && in.HasFoll {
+		fmt.Fprintf(&sb, " — follows `%s` here", strings.Join(in.Follows, "/"))
+	}
+	if d == nil {
+		sb.WriteString("\n\nNot in flake.lock.")
+		return Result{sb.String(), start, end}, true
+	}
+	if d.Node != nil {
+		fmt.Fprintf(&sb, "\n\nLocked (flake.lock node `%s`): %s", d.Node.Key, lockedWords(d.Node, h.now))
+	}
+	if src := dependencySource(d); src != "" {
+		sb.WriteString("\n\n" + src)
+	}
+	return Result{sb.String(), start, end}, true
+}
+
 // sourceMarkdown says where a top-level input's source is on this disk,
 // or how to get it.
 func sourceMarkdown(u *unit.Unit, name string) string {
-	d := u.Dependency([]string{name})
+	return dependencySource(u.Dependency([]string{name}))
+}
+
+// dependencySource says where a dependency's source is on this disk, or
+// how to get it.
+func dependencySource(d *unit.Dependency) string {
 	if d == nil {
 		return ""
 	}
