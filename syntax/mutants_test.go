@@ -19,14 +19,12 @@ import (
 // A mutant is a realistic file with one token deleted, or a stray token
 // inserted: the mistakes people make while editing.
 type mutant struct {
-	file    string // the original, relative to testdata/
-	kind    string // what was deleted ("stray" for an insertion)
-	src     []byte
-	line    int // 1-based line of the deleted or inserted token
-	path    string
-	ourLine int
-	ourCol  int
-	errs    []Error
+	file string // the original, relative to testdata/
+	kind string // what was deleted ("stray" for an insertion)
+	src  []byte
+	line int // 1-based line of the deleted or inserted token
+	path string
+	errs []Error
 }
 
 // mutantKinds are the tokens deleted, by their text.

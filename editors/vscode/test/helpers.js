@@ -27,9 +27,10 @@ const FLAKE_NIX = [
   "}",
   "",
 ].join("\n");
-const BROKEN = { line: 4, character: BROKEN_LINE.indexOf('= "x"') }; // UTF-16
-// Where a ";" fixes it: right after the closing quote of "héllo 🚀".
+// Where a ";" fixes it: right after the closing quote of "héllo 🚀"; the
+// syntax error ("expected ';'") is reported there (UTF-16 columns).
 const FIX_AT = { line: 4, character: BROKEN_LINE.indexOf('" greeting2') + 1 };
+const BROKEN = FIX_AT;
 
 const FLAKE_LOCK = JSON.stringify(
   {
