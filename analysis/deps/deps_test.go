@@ -305,6 +305,8 @@ func TestMembersFindAndFiles(t *testing.T) {
 		{[]string{"packages", "aarch64-linux", "default"}, "", "home-manager", 24},
 		{[]string{"packages", "x86_64-linux", "default"}, "", "home-manager", 22},
 		{[]string{"legacyPackages", "x86_64-linux", "hello"}, "", "home-manager/nixpkgs", 10},
+		// inherit (nixpkgs.lib) genAttrs;
+		{[]string{"lib", "genAttrs"}, "", "home-manager", 31},
 	} {
 		tg, ok := Find(u, hm, tc.out)
 		if !ok {
@@ -327,6 +329,17 @@ func TestMembersFindAndFiles(t *testing.T) {
 		}
 		if file != want {
 			t.Errorf("%v: file %q, want %q", tc.out, file, want)
+		}
+	}
+	// Next: from the inherit on into nixpkgs.
+	if tg, ok := Find(u, hm, []string{"lib", "genAttrs"}); !ok {
+		t.Errorf("lib.genAttrs not found")
+	} else if next, ok := Next(u, tg); !ok || strings.Join(next.Dep.Path, "/") != "home-manager/nixpkgs" || strings.Join(next.Path, ".") != "lib.genAttrs" {
+		t.Errorf("Next of lib.genAttrs: %+v %v", next, ok)
+	}
+	if tg, ok := Find(u, hm, []string{"lib", "hm"}); ok {
+		if next, ok := Next(u, tg); ok {
+			t.Errorf("lib.hm is no input's attribute: %+v", next)
 		}
 	}
 	if _, ok := Find(u, hm, []string{"nixosModules", "nothing"}); ok {

@@ -55,7 +55,7 @@ func find(u *unit.Unit, d *unit.Dependency, out []string, hops int) (Target, boo
 	if d.Unit == nil || len(out) == 0 {
 		return t, false
 	}
-	entries := d.Unit.OutputEntries(len(out))
+	entries := allEntries(d.Unit, len(out))
 	for _, e := range entries {
 		if len(e.Path) == len(out) && matches(d.Unit, e.Path, out) {
 			t.Entry = e
@@ -77,6 +77,21 @@ func find(u *unit.Unit, d *unit.Dependency, out []string, hops int) (Target, boo
 		}
 	}
 	return t, false
+}
+
+// Next is where the value of a found definition that is an input's
+// attribute (`lib = nixpkgs.lib;`, `inherit (nixpkgs.lib) genAttrs;`)
+// is defined in that input; ok is false for any other value, or when
+// that input's flake does not show it.
+func Next(u *unit.Unit, t Target) (Target, bool) {
+	if t.Dep == nil || t.Dep.Unit == nil {
+		return Target{}, false
+	}
+	next, at, ok := alias(u, t.Dep, t.Entry)
+	if !ok {
+		return Target{}, false
+	}
+	return find(u, next, at, 1)
 }
 
 // matches compares an entry's path with a wanted one; a SystemSlot in the
@@ -116,6 +131,11 @@ func alias(u *unit.Unit, d *unit.Dependency, e unit.OutputEntry) (*unit.Dependen
 	du := d.Unit
 	v := du.View
 	val := valueOf(du, e)
+	inherit := e.Binding != syntax.NoNode && v.Is(e.Binding, grammar.KindInherit)
+	if inherit {
+		// `inherit (src) name;` is `name = src.name;`.
+		val = unparen(v, v.Child(e.Binding, grammar.FieldSource))
+	}
 	if val == syntax.NoNode {
 		return nil, nil, false
 	}
@@ -142,6 +162,9 @@ func alias(u *unit.Unit, d *unit.Dependency, e unit.OutputEntry) (*unit.Dependen
 		head = val
 	default:
 		return nil, nil, false
+	}
+	if inherit {
+		names = append(names, e.Key.Name)
 	}
 	if head == syntax.NoNode || !v.Is(head, grammar.KindIdentifier) || du.Scope == nil || du.Flake.Outputs == syntax.NoNode {
 		return nil, nil, false
@@ -230,7 +253,7 @@ func members(u *unit.Unit, d *unit.Dependency, out []string, hops int) []Member 
 	slot := false
 	// One level deeper than the names: a system level a helper supplies
 	// shows only in the paths below it.
-	for _, e := range d.Unit.OutputEntries(len(out) + 2) {
+	for _, e := range allEntries(d.Unit, len(out)+2) {
 		if len(e.Path) <= len(out) || !matches(d.Unit, e.Path[:len(out)], out) {
 			continue
 		}
@@ -393,8 +416,9 @@ func unparen(v *syntax.View, n syntax.NodeID) syntax.NodeID {
 }
 
 // MemberAt reads, in flake.nix, an attribute selected from an input
-// (`home-manager.nixosModules.default`, `inputs.x.packages.<system>`)
-// with the offset on one of the names after the input: the input path
+// (`home-manager.nixosModules.default`, `inputs.x.packages.<system>`,
+// `inherit (home-manager.lib) hm;`) with the offset on one of the names
+// after the input: the input path
 // (["home-manager"], or longer through `.inputs.<name>`), the output path
 // up to the name under the offset, and that name's range. The output
 // path is empty when the name is an input of the input
@@ -411,29 +435,53 @@ func MemberAt(u *unit.Unit, off int) (dep, out []string, start, end int, ok bool
 	if v.Is(n, grammar.KindStringFragment) {
 		n = v.Parent(n)
 	}
-	ap := v.Parent(n)
-	sel := v.Parent(ap)
-	if ap == syntax.NoNode || !v.Is(ap, grammar.KindAttrpath) || sel == syntax.NoNode || !v.Is(sel, grammar.KindSelect) || v.Child(sel, grammar.FieldAttrpath) != ap {
-		return nil, nil, 0, 0, false
-	}
-	base := v.Child(sel, grammar.FieldExpression)
-	if base == syntax.NoNode || !v.Is(base, grammar.KindIdentifier) {
-		return nil, nil, 0, 0, false
-	}
-	var names []string
-	for c := v.FirstChild(ap); c != syntax.NoNode; c = v.Next(c) {
-		if !v.IsNamed(c) || v.IsExtra(c) {
-			continue
+	// selected reads the names of a select's attribute path, up to the
+	// name `upTo` (all without it).
+	selected := func(ap, upTo syntax.NodeID) []string {
+		var names []string
+		for c := v.FirstChild(ap); c != syntax.NoNode; c = v.Next(c) {
+			if !v.IsNamed(c) || v.IsExtra(c) {
+				continue
+			}
+			name, static := unit.StaticName(v, c)
+			if !static {
+				name = unit.SystemSlot // ${system}
+			}
+			names = append(names, name)
+			if c == upTo {
+				break
+			}
 		}
-		name, static := unit.StaticName(v, c)
+		return names
+	}
+	var base syntax.NodeID
+	var names []string
+	ap := v.Parent(n)
+	switch up := v.Parent(ap); {
+	case ap != syntax.NoNode && v.Is(ap, grammar.KindAttrpath) && up != syntax.NoNode && v.Is(up, grammar.KindSelect) && v.Child(up, grammar.FieldAttrpath) == ap:
+		base, names = v.Child(up, grammar.FieldExpression), selected(ap, n)
+	case ap != syntax.NoNode && v.Is(ap, grammar.KindInherit) && v.FieldName(n) == grammar.FieldAttribute:
+		// inherit (home-manager.lib) <name>;
+		src := unparen(v, v.Child(ap, grammar.FieldSource))
+		if src != syntax.NoNode && v.Is(src, grammar.KindSelect) {
+			if v.Child(src, grammar.FieldDefault) != syntax.NoNode {
+				return nil, nil, 0, 0, false
+			}
+			base, names = v.Child(src, grammar.FieldExpression), selected(v.Child(src, grammar.FieldAttrpath), syntax.NoNode)
+		} else {
+			base = src
+		}
+		name, static := unit.StaticName(v, n)
 		if !static {
-			name = unit.SystemSlot // ${system}
+			return nil, nil, 0, 0, false
 		}
 		names = append(names, name)
-		if c == n {
-			start, end = v.Start(c), v.End(c)
-			break
-		}
+	default:
+		return nil, nil, 0, 0, false
+	}
+	start, end = v.Start(n), v.End(n)
+	if base == syntax.NoNode || !v.Is(base, grammar.KindIdentifier) {
+		return nil, nil, 0, 0, false
 	}
 	b := u.Scope.DefinitionAt(v.Start(base))
 	if b == nil {
@@ -456,4 +504,60 @@ func MemberAt(u *unit.Unit, off int) (dep, out []string, start, end int, ok bool
 		return nil, nil, 0, 0, false
 	}
 	return dep, out, start, end, true
+}
+
+// allEntries is OutputEntries with the names `inherit` defines in the
+// sets the entries show (`lib = { inherit (nixpkgs.lib) genAttrs; };`):
+// those have the inherit as their Binding.
+func allEntries(du *unit.Unit, maxDepth int) []unit.OutputEntry {
+	entries := du.OutputEntries(maxDepth)
+	v := du.View
+	type holder struct {
+		set  syntax.NodeID
+		path []string
+	}
+	var holders []holder
+	seen := map[syntax.NodeID]bool{}
+	add := func(set syntax.NodeID, path []string) {
+		if set == syntax.NoNode || seen[set] || !(v.Is(set, grammar.KindAttrset) || v.Is(set, grammar.KindRecAttrset)) || len(path) >= maxDepth {
+			return
+		}
+		seen[set] = true
+		holders = append(holders, holder{set, path})
+	}
+	for _, e := range entries {
+		if e.Binding == syntax.NoNode || !v.Is(e.Binding, grammar.KindBinding) {
+			continue
+		}
+		// The set holding the binding, when the key is the binding's
+		// first name; the set the key's value is.
+		ap := v.Child(e.Binding, grammar.FieldAttrpath)
+		for c := v.FirstChild(ap); c != syntax.NoNode; c = v.Next(c) {
+			if v.IsNamed(c) && !v.IsExtra(c) {
+				if c == e.Key.Node {
+					add(v.Parent(e.Binding), e.Path[:len(e.Path)-1])
+				}
+				break
+			}
+		}
+		add(valueOf(du, e), e.Path)
+	}
+	out := entries
+	for _, h := range holders {
+		for c := v.FirstChild(h.set); c != syntax.NoNode; c = v.Next(c) {
+			if !v.Is(c, grammar.KindInherit) {
+				continue
+			}
+			for a := v.FirstChild(c); a != syntax.NoNode; a = v.Next(a) {
+				if v.FieldName(a) != grammar.FieldAttribute {
+					continue
+				}
+				if name, ok := unit.StaticName(v, a); ok {
+					path := append(append([]string{}, h.path...), name)
+					out = append(out, unit.OutputEntry{Path: path, Key: unit.Segment{Name: name, Start: v.Start(a), End: v.End(a), Node: a, Static: true}, Binding: c})
+				}
+			}
+		}
+	}
+	return out
 }

@@ -68,6 +68,10 @@ func (h *hoverer) dependencyMember() (Result, bool) {
 	}
 	keyStart := t.Entry.Key.Start
 	fmt.Fprintf(&sb, "\n\nDefined in `%s`, line %d:\n\n```nix\n%s\n```", du.Path, lineOf(du.Src, keyStart)+1, truncate(lineText(du.Src, keyStart), 120))
+	if next, ok := deps.Next(u, t); ok && next.Dep.Unit != nil {
+		fmt.Fprintf(&sb, "\n\nThat is `%s` of input `%s`, defined in `%s`, line %d.", strings.Join(next.Path, "."), strings.Join(next.Dep.Path, "/"),
+			next.Dep.Unit.Path, lineOf(next.Dep.Unit.Src, next.Entry.Key.Start)+1)
+	}
 	if file, ok := deps.FileOf(t); ok {
 		fmt.Fprintf(&sb, "\n\nIts value is the file `%s`.", file)
 	}

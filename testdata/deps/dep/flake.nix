@@ -28,6 +28,7 @@
       lib = {
         hm = import ./modules/lib.nix { inherit (nixpkgs) lib; };
         homeManagerConfiguration = { modules ? [ ], pkgs }: { inherit modules pkgs; };
+        inherit (nixpkgs.lib) genAttrs;
       };
 
       overlays.default = final: prev: { home-manager = final.hello; };
