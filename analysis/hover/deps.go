@@ -103,7 +103,7 @@ func (h *hoverer) dependencyInput(dep []string, d *unit.Dependency, start, end i
 		fmt.Fprintf(&sb, " — follows `%s` here", strings.Join(in.Follows, "/"))
 	}
 	if d == nil {
-		sb.WriteString("\n\nNot in flake.lock.")
+		sb.WriteString("\n\nNot in flake.lock (as far as flake-lsp follows it: four inputs deep).")
 		return Result{sb.String(), start, end}, true
 	}
 	if d.Node != nil {
