@@ -1,6 +1,7 @@
 // flake-lsp for VS Code: starts the flake-lsp language server for Nix files
 // and flake.lock, passes it the "flake-lsp" settings, and offers a restart
 // command.
+import * as cp from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -10,6 +11,7 @@ import {
   LanguageClientOptions,
   ServerOptions,
   State,
+  StreamInfo,
 } from "vscode-languageclient/node";
 
 const SECTION = "flake-lsp";
@@ -20,6 +22,7 @@ let output: vscode.OutputChannel | undefined;
 // not start two servers.
 let pending: Promise<void> = Promise.resolve();
 let restartTimer: NodeJS.Timeout | undefined;
+let extensionPath: string | undefined;
 
 /** What activate() returns (for other extensions and for the tests). */
 export interface FlakeLspApi {
@@ -27,12 +30,15 @@ export interface FlakeLspApi {
   readonly client: LanguageClient | undefined;
   /** Stops the server (if running) and starts it again. */
   restart(): Promise<void>;
+  /** The server process of the running client, if any. */
+  readonly serverProcess: cp.ChildProcess | undefined;
 }
 
 /**
  * The settings the server reads (lsp/settings.go): diagnostics.ignore,
- * exclude, maxFileSize, formatter. The client-only keys (path, logLevel,
- * trace) are left out so the server does not log them as unknown.
+ * exclude, maxFileSize, formatter, codeLens.enable, inlayHints.enable,
+ * nixVersion, store. The client-only keys (path, logLevel, trace) are left
+ * out so the server does not log them as unknown.
  */
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration(SECTION, scope);
@@ -48,7 +54,59 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
   if (formatter !== undefined && formatter !== null) {
     out.formatter = formatter;
   }
+  out.codeLens = { enable: cfg.get<boolean>("codeLens.enable", true) };
+  out.inlayHints = { enable: cfg.get<boolean>("inlayHints.enable", true) };
+  const nixVersion = cfg.get<string>("nixVersion", "");
+  if (nixVersion) {
+    out.nixVersion = nixVersion;
+  }
+  const store = cfg.get<string>("store", "");
+  if (store) {
+    out.store = store;
+  }
   return out;
+}
+
+/** The argument of the code lenses' command (lsp/lens.go terminalCommand). */
+interface TerminalCommand {
+  command: string;
+  cwd: string;
+  name: string;
+}
+
+/**
+ * Runs a code lens's command line in an integrated terminal named after the
+ * flake (one per flake, reused), in the flake's directory.
+ */
+export function runInTerminal(arg: TerminalCommand): void {
+  if (!arg || typeof arg.command !== "string") {
+    return;
+  }
+  const name = arg.name || "nix";
+  let term = vscode.window.terminals.find((t) => t.name === name && t.exitStatus === undefined);
+  if (!term) {
+    term = vscode.window.createTerminal({ name, cwd: arg.cwd || undefined });
+  }
+  term.show(true);
+  term.sendText(arg.command, true);
+}
+
+/** The server binary bundled in a platform .vsix, if any. */
+function bundledBinary(): string | undefined {
+  if (!extensionPath) {
+    return undefined;
+  }
+  const exe = process.platform === "win32" ? "flake-lsp.exe" : "flake-lsp";
+  const candidate = path.join(extensionPath, "server", `${process.platform}-${process.arch}`, exe);
+  if (!isExecutable(candidate) && fs.existsSync(candidate) && process.platform !== "win32") {
+    // An unpacked .vsix may lose the executable bit.
+    try {
+      fs.chmodSync(candidate, 0o755);
+    } catch {
+      return undefined;
+    }
+  }
+  return isExecutable(candidate) ? candidate : undefined;
 }
 
 /** Expands "~" and "${workspaceFolder}" and resolves relative paths. */
@@ -106,6 +164,16 @@ async function reportMissing(command: string): Promise<void> {
   output?.appendLine(msg);
   const choice = await vscode.window.showErrorMessage(msg, "Open Settings", "Show Output");
   if (choice === "Open Settings") {
+    // In a remote window a machine-scoped setting lives in the remote
+    // settings: open those, where it can be set.
+    if (vscode.env.remoteName) {
+      try {
+        await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query: "flake-lsp.path" });
+        return;
+      } catch {
+        // older editors: the settings page below
+      }
+    }
     await vscode.commands.executeCommand("workbench.action.openSettings", "flake-lsp.path");
   } else if (choice === "Show Output") {
     output?.show(true);
@@ -116,17 +184,41 @@ async function startClient(): Promise<void> {
   const cfg = vscode.workspace.getConfiguration(SECTION);
   const configured = cfg.get<string>("path", "flake-lsp") || "flake-lsp";
   const logLevel = cfg.get<string>("logLevel", "info") || "info";
-  const command = findBinary(expandPath(configured));
+  // The configured binary, else (with the default setting) the one this
+  // platform's .vsix bundles.
+  let command = findBinary(expandPath(configured));
+  if (!command && configured === "flake-lsp") {
+    command = bundledBinary();
+  }
   if (!command) {
     void reportMissing(configured);
     return;
   }
 
-  const serverOptions: ServerOptions = {
-    command,
-    args: ["serve", "--stdio", "--log-level", logLevel],
-    options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath },
+  // The process is started here rather than by the client library, which
+  // logs every exit as an error ("Server process exited with code 0" on
+  // each intended restart): an exit is an error only when unexpected.
+  const args = ["serve", "--stdio", "--log-level", logLevel];
+  const exe = command;
+  let stopping = false;
+  const serverOptions: ServerOptions = async (): Promise<StreamInfo> => {
+    const child = cp.spawn(exe, args, { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, stdio: ["pipe", "pipe", "pipe"] });
+    child.stderr?.on("data", (chunk: Buffer) => output?.append(chunk.toString()));
+    child.on("exit", (code, signal) => {
+      if (stopping || code === 0) {
+        output?.appendLine(`flake-lsp: the server exited${code === 0 ? "" : ` (${signal ?? code})`}`);
+      } else {
+        output?.appendLine(`[Error] flake-lsp: the server exited unexpectedly with ${signal ? `signal ${signal}` : `code ${code}`}`);
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.once("spawn", () => resolve());
+      child.once("error", reject);
+    });
+    serverProcesses.set(clientId, child);
+    return { reader: child.stdout!, writer: child.stdin!, detached: false };
   };
+  const clientId = ++clients;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: "file", language: "nix" },
@@ -161,7 +253,11 @@ async function startClient(): Promise<void> {
 
   const c = new LanguageClient("flake-lsp", "flake-lsp", serverOptions, clientOptions);
   client = c;
-  output?.appendLine(`flake-lsp: starting ${command} ${serverOptions.args?.join(" ")}`);
+  stoppers.set(c, () => {
+    stopping = true;
+  });
+  clientIds.set(c, clientId);
+  output?.appendLine(`flake-lsp: starting ${command} ${args.join(" ")}`);
   try {
     await c.start();
   } catch (err) {
@@ -175,14 +271,41 @@ async function startClient(): Promise<void> {
   }
 }
 
+// The processes started for each client, to end them if they outlive
+// stop() (the client library cannot kill a process it did not start).
+let clients = 0;
+const serverProcesses = new Map<number, cp.ChildProcess>();
+const clientIds = new WeakMap<LanguageClient, number>();
+const stoppers = new WeakMap<LanguageClient, () => void>();
+
 async function stopClient(): Promise<void> {
   const c = client;
   client = undefined;
-  if (c && c.state !== State.Stopped) {
-    await c.stop().catch((err) => output?.appendLine(`flake-lsp: stopping the server: ${err}`));
+  if (!c) {
+    return;
   }
-  if (c) {
-    await c.dispose().catch(() => undefined);
+  stoppers.get(c)?.();
+  if (c.state !== State.Stopped) {
+    await c.stop(5000).catch((err) => output?.appendLine(`flake-lsp: stopping the server: ${err}`));
+  }
+  await c.dispose().catch(() => undefined);
+  const id = clientIds.get(c);
+  const child = id === undefined ? undefined : serverProcesses.get(id);
+  if (id !== undefined) {
+    serverProcesses.delete(id);
+  }
+  if (child && child.exitCode === null && child.signalCode === null) {
+    // It did not exit after shutdown and exit: end it.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve();
+      }, 2000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }
 
@@ -200,13 +323,17 @@ function restart(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<FlakeLspApi> {
   output = vscode.window.createOutputChannel("flake-lsp");
+  extensionPath = context.extensionPath;
   context.subscriptions.push(output);
   context.subscriptions.push(vscode.commands.registerCommand("flake-lsp.restartServer", restart));
+  context.subscriptions.push(vscode.commands.registerCommand("flake-lsp.runInTerminal", runInTerminal));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The server pulls the other settings itself; these two are on its
       // command line.
-      if (e.affectsConfiguration("flake-lsp.path") || e.affectsConfiguration("flake-lsp.logLevel")) {
+      // A path set while no server runs (it was not found) applies at
+      // once too.
+      if (e.affectsConfiguration("flake-lsp.path") || e.affectsConfiguration("flake-lsp.logLevel") || (!client && e.affectsConfiguration(SECTION))) {
         // Later, so the client first sends its didChangeConfiguration for
         // this change (stopping under it makes the client report an error).
         clearTimeout(restartTimer);
@@ -218,6 +345,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlakeL
   return {
     get client() {
       return client;
+    },
+    get serverProcess() {
+      const id = client ? clientIds.get(client) : undefined;
+      return id === undefined ? undefined : serverProcesses.get(id);
     },
     restart,
   };

@@ -7,6 +7,7 @@
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
+const os = require("node:os");
 const { test } = require("node:test");
 const { createFake, install } = require("./fake-vscode");
 const h = require("./helpers");
@@ -69,7 +70,7 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   // test runner would wait for them forever. (deactivate twice is fine.)
   t.after(async () => {
     await ext.deactivate().catch(() => {});
-    const p = api.client && api.client._serverProcess;
+    const p = api.serverProcess;
     if (p && h.isAlive(p.pid)) p.kill();
   });
   const client = api.client;
@@ -77,7 +78,7 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   assert.equal(client.state, State.Running);
   assert.equal(client.initializeResult.serverInfo.name, "flake-lsp");
   assert.ok(client.initializeResult.capabilities.diagnosticProvider, "server should offer pull diagnostics to a client that declares them");
-  const pid = client._serverProcess && client._serverProcess.pid;
+  const pid = api.serverProcess && api.serverProcess.pid;
   assert.ok(pid && h.isAlive(pid), "server process should be alive");
   assert.ok(fake.helpers.state.commands.has("flake-lsp.restartServer"));
 
@@ -126,7 +127,7 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   // The server got the settings (only its own keys) from workspace/configuration.
   await h.waitFor(() => fake.helpers.state.output.join("").includes("settings from workspace/configuration"), 5000, "the server's settings log line");
   const out = fake.helpers.state.output.join("");
-  assert.match(out, /settings from workspace\/configuration: \{"diagnostics":\{"ignore":\["url-registry-id"\]\},"exclude":\["vendor\/\*\*"\],"maxFileSize":1048576,"formatter":\[\]\}/);
+  assert.match(out, /settings from workspace\/configuration: \{"diagnostics":\{"ignore":\["url-registry-id"\]\},"exclude":\["vendor\/\*\*"\],"maxFileSize":1048576,"formatter":\[\],"codeLens":\{"enable":true\},"inlayHints":\{"enable":true\}\}/);
   assert.doesNotMatch(out, /unknown setting/);
   // Each log line once: after initialize the server logs to the client
   // only, not also to stderr (which the client shows in the same channel,
@@ -146,7 +147,7 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   const client2 = api.client;
   assert.ok(client2 && client2 !== client);
   assert.equal(client2.state, State.Running);
-  const pid2 = client2._serverProcess.pid;
+  const pid2 = api.serverProcess.pid;
   assert.notEqual(pid2, pid);
   await h.waitFor(() => !h.isAlive(pid), 5000, "the first server to exit");
   await fake.helpers.waitForDiagnostics(doc.uri, hasCode("syntax-error"));
@@ -155,8 +156,28 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   fake.helpers.setSettings({ "flake-lsp": { ...settings["flake-lsp"], logLevel: "info" } });
   await h.waitFor(() => api.client && api.client !== client2 && api.client.state === State.Running, 10000, "a restart after the logLevel change");
   const client3 = api.client;
-  const pid3 = client3._serverProcess.pid;
+  const pid3 = api.serverProcess.pid;
   await h.waitFor(() => !h.isAlive(pid2), 5000, "the second server to exit");
+
+  // An intended restart is not reported as an error.
+  assert.doesNotMatch(fake.helpers.state.output.join(""), /exited with code 0|\[Error\]/);
+
+  // Code lenses come through the real client from the server; each runs
+  // its command in one terminal named after the flake.
+  const lensProvider = fake.helpers.state.registrations.find((r) => r[0] === "CodeLens");
+  assert.ok(lensProvider, "no code lens provider registered");
+  const lenses = await lensProvider[2].provideCodeLenses(doc, new fake.vscode.CancellationTokenSource().token);
+  const titles = lenses.map((l) => l.command && l.command.title);
+  assert.ok(titles.includes("nix flake update nixpkgs"), `lenses: ${titles}`);
+  const update = lenses.find((l) => l.command.title === "nix flake update nixpkgs").command;
+  assert.equal(update.command, "flake-lsp.runInTerminal");
+  await fake.helpers.state.commands.get(update.command)(...update.arguments);
+  await fake.helpers.state.commands.get(update.command)(...update.arguments);
+  assert.equal(fake.helpers.state.terminals.length, 1);
+  const term = fake.helpers.state.terminals[0];
+  assert.equal(term.name, "nix: " + path.basename(dir));
+  assert.equal(term.cwd, dir);
+  assert.deepEqual(term.sent, ["nix flake update nixpkgs", "nix flake update nixpkgs"]);
 
   // deactivate stops the client and the server exits.
   await ext.deactivate();
@@ -183,4 +204,27 @@ test("a missing binary gives a clear error message and no client", async () => {
   assert.match(msg.message, /flake-lsp\.path/);
   assert.deepEqual(msg.items, ["Open Settings", "Show Output"]);
   await ext.deactivate();
+});
+
+test("without flake-lsp on PATH the binary a platform .vsix bundles is used", async () => {
+  const extDir = fs.mkdtempSync(path.join(os.tmpdir(), "flake-lsp-ext-"));
+  const serverDir = path.join(extDir, "server", `${process.platform}-${process.arch}`);
+  fs.mkdirSync(serverDir, { recursive: true });
+  const bundled = path.join(serverDir, "flake-lsp");
+  fs.copyFileSync(h.serverBinary(), bundled);
+  fs.chmodSync(bundled, 0o644); // as an unpacked .vsix may leave it
+  const savedPath = process.env.PATH;
+  process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "empty-path-"));
+  const fake = createFake({ settings: { "flake-lsp": {} } });
+  const ext = loadExtension(fake);
+  const ctx = { ...fakeContext(extDir), extensionPath: extDir, extensionUri: { fsPath: extDir } };
+  let api;
+  try {
+    api = await ext.activate(ctx);
+    assert.ok(api.client, `no client; messages: ${JSON.stringify(fake.helpers.state.messages)}`);
+    assert.match(fake.helpers.state.output.join(""), new RegExp(`starting ${bundled.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} serve`));
+  } finally {
+    process.env.PATH = savedPath;
+    await ext.deactivate();
+  }
 });

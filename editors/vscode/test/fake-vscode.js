@@ -490,6 +490,7 @@ function createFake({ settings = {}, folder } = {}) {
     commands: new Map(),
     output: [],
     registrations: [], // languages.register* calls: [name, selector, provider]
+    terminals: [], // { name, cwd, sent: [text] }
   };
 
   const lookup = (key) => {
@@ -612,6 +613,14 @@ function createFake({ settings = {}, folder } = {}) {
 
   const window = {
     createOutputChannel: outputChannel,
+    get terminals() {
+      return state.terminals;
+    },
+    createTerminal(opts) {
+      const term = { name: opts.name, cwd: opts.cwd, exitStatus: undefined, sent: [], shown: false, show() { this.shown = true; }, sendText(text) { this.sent.push(text); }, dispose() {} };
+      state.terminals.push(term);
+      return term;
+    },
     showErrorMessage: message("error"),
     showWarningMessage: message("warning"),
     showInformationMessage: message("info"),
@@ -704,7 +713,7 @@ function createFake({ settings = {}, folder } = {}) {
 
   const vscode = {
     version: "1.82.0",
-    env: strict("env", { appName: "Visual Studio Code", language: "en", machineId: "fake", sessionId: "fake", uriScheme: "vscode", openExternal: () => Promise.resolve(true) }),
+    env: strict("env", { appName: "Visual Studio Code", language: "en", machineId: "fake", sessionId: "fake", uriScheme: "vscode", remoteName: undefined, openExternal: () => Promise.resolve(true) }),
     workspace: strict("workspace", workspace),
     window: strict("window", window),
     languages: strict("languages", languages),
