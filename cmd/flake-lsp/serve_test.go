@@ -289,6 +289,10 @@ func TestRealNeovim(t *testing.T) {
 		"rename edits: 3",
 		"semantic tokens: delta true, range true, 14 types",
 		"first token: 1:2 property",
+		"code lenses: nix build .#packages.x86_64-linux.default | nix flake update | nix flake update nixpkgs",
+		"lens command: flake-lsp.runInTerminal in true",
+		"lens ran in: true, terminal: terminal",
+		"user command: true",
 		"stopped",
 	} {
 		if !strings.Contains(got, want) {

@@ -63,6 +63,28 @@ local ok, err = pcall(function()
   if vim.lsp.semantic_tokens then
     log("neovim highlights semantic tokens itself")
   end
+  -- Code lenses: the plugin refreshed them on attach; the lens command
+  -- runs in a terminal split in the flake's directory.
+  vim.wait(5000, function() return #(vim.lsp.codelens.get(buf) or {}) > 0 end, 10)
+  local lenses = vim.lsp.codelens.get(buf) or {}
+  local titles = {}
+  for _, l in ipairs(lenses) do
+    if l.command then table.insert(titles, l.command.title) end
+  end
+  table.sort(titles)
+  log("code lenses: " .. table.concat(titles, " | "))
+  if lenses[1] and lenses[1].command then
+    local cmd = vim.deepcopy(lenses[1].command)
+    log("lens command: " .. cmd.command .. " in " .. tostring(cmd.arguments[1].cwd == "@DIR@"))
+    -- Run it as a code lens is run, with a harmless command line.
+    cmd.arguments[1].command = "pwd > lens-ran.txt"
+    vim.lsp.commands[cmd.command](cmd, { bufnr = buf, client_id = client.id })
+    vim.wait(5000, function() return vim.fn.filereadable("@DIR@/lens-ran.txt") == 1 and #vim.fn.readfile("@DIR@/lens-ran.txt") > 0 end, 10)
+    local ran = vim.fn.filereadable("@DIR@/lens-ran.txt") == 1 and vim.fn.readfile("@DIR@/lens-ran.txt")[1] or "nothing"
+    log("lens ran in: " .. tostring(ran == "@DIR@") .. ", terminal: " .. vim.bo.buftype)
+    vim.cmd("close")
+  end
+  log("user command: " .. tostring(vim.fn.exists(":FlakeLspRunLens") == 2))
   local r = request(buf, "textDocument/rename", vim.tbl_extend("force", at(3, 21), { newName = "np" }))
   local n = 0
   for _, edits in pairs(r and r.changes or {}) do n = n + #edits end

@@ -7,9 +7,13 @@ local defaults = {
   cmd = { "flake-lsp" },
   -- Settings sent as initializationOptions and on workspace/configuration
   -- (section "flake-lsp"): diagnostics.ignore, exclude, maxFileSize,
-  -- formatter.
+  -- formatter, codeLens.enable, inlayHints.enable, nixVersion, store.
   settings = {},
   filetypes = { "nix" },
+  -- Show the server's code lenses (refreshed on attach, on entering the
+  -- buffer and after edits) and, on Neovim 0.10+, its inlay hints.
+  codelens = true,
+  inlay_hints = true,
 }
 
 local config = vim.deepcopy(defaults)
@@ -30,6 +34,44 @@ local function root_of(path)
   return dir
 end
 
+-- runInTerminal is what a code lens runs: the command line in a terminal
+-- split, in the flake's directory. The server never runs it.
+local function run_in_terminal(command)
+  local arg = command and command.arguments and command.arguments[1]
+  if type(arg) ~= "table" or type(arg.command) ~= "string" then
+    return
+  end
+  vim.cmd("botright split")
+  vim.cmd("enew")
+  local opts = {}
+  if arg.cwd and arg.cwd ~= "" then
+    opts.cwd = arg.cwd
+  end
+  vim.fn.termopen(arg.command, opts)
+  if arg.name and arg.name ~= "" then
+    pcall(vim.api.nvim_buf_set_name, 0, "term://" .. arg.name .. "//" .. arg.command)
+  end
+end
+M.run_in_terminal = run_in_terminal
+
+local function on_attach(client, bufnr)
+  if config.codelens and client.server_capabilities and client.server_capabilities.codeLensProvider then
+    pcall(vim.lsp.codelens.refresh)
+    local group = vim.api.nvim_create_augroup("flake-lsp-codelens-" .. bufnr, { clear = true })
+    vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost" }, {
+      group = group,
+      buffer = bufnr,
+      callback = function() pcall(vim.lsp.codelens.refresh) end,
+    })
+  end
+  if config.inlay_hints and vim.lsp.inlay_hint and client.server_capabilities and client.server_capabilities.inlayHintProvider then
+    -- 0.10's signature, then the one of its pre-releases.
+    if not pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr }) then
+      pcall(vim.lsp.inlay_hint.enable, bufnr, true)
+    end
+  end
+end
+
 local function client_config(root)
   return {
     name = "flake-lsp",
@@ -37,6 +79,7 @@ local function client_config(root)
     root_dir = root,
     init_options = config.settings,
     settings = { ["flake-lsp"] = config.settings },
+    on_attach = on_attach,
     -- Answer workspace/configuration from the settings above.
     handlers = {
       ["workspace/configuration"] = function(_, params)
@@ -100,6 +143,12 @@ end
 function M.setup(opts)
   config = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
   local group = vim.api.nvim_create_augroup("flake-lsp", { clear = true })
+  -- Client-side command of the code lenses.
+  vim.lsp.commands["flake-lsp.runInTerminal"] = run_in_terminal
+  -- :FlakeLspRunLens runs the code lens of the cursor's line (a choice
+  -- when it has several).
+  vim.api.nvim_create_user_command("FlakeLspRunLens", function() vim.lsp.codelens.run() end,
+    { desc = "flake-lsp: run the code lens on this line" })
   link_token_types()
   vim.api.nvim_create_autocmd("ColorScheme", { group = group, callback = link_token_types })
   vim.api.nvim_create_autocmd("FileType", {
