@@ -160,8 +160,12 @@ func runFeatureCase(t *testing.T, fc *featureCase) string {
 	}
 	ss := newSession(t, nil)
 	var res map[string]any
+	// A chroot store that does not exist: its paths read /nix/store/...,
+	// none of the fixtures' inputs is there whatever this machine's store
+	// holds, and the answers name the same place on every machine.
 	if err := ss.call("initialize", map[string]any{"rootUri": pathURI(dir), "capabilities": map[string]any{
-		"textDocument": map[string]any{"hover": map[string]any{"contentFormat": []string{"markdown"}}}}}, &res); err != nil {
+		"textDocument": map[string]any{"hover": map[string]any{"contentFormat": []string{"markdown"}}}},
+		"initializationOptions": map[string]any{"store": "/nonexistent-flake-lsp-test-store"}}, &res); err != nil {
 		t.Fatal(err)
 	}
 	ss.notify("initialized", map[string]any{})
