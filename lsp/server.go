@@ -42,6 +42,9 @@ type Options struct {
 	// diagnostics how long it took since the change it reflects arrived
 	// (for benchmarks: the server-side latency).
 	OnPublish func(uri string, version int32, sinceChange time.Duration)
+	// TestRequests adds flake-lsp/documentText, for tests that drive the
+	// binary (`serve --test-requests`).
+	TestRequests bool
 }
 
 // lifecycle states.

@@ -27,6 +27,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Bool("stdio", true, "talk LSP over standard input and output (the only transport; accepted for clients that pass it)")
 	level := fs.String("log-level", "info", "log level: error, warn, info or debug (sent to the client as window/logMessage once initialized; to standard error before)")
 	logFile := fs.String("log-file", "", "append every log line to this file (as well as to the client) instead of standard error")
+	testRequests := fs.Bool("test-requests", false, "also answer flake-lsp/documentText (the server's text of an open document), for tests")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -50,5 +51,5 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		log = lsp.NewLogger(f, lvl)
 	}
 	log.Infof("flake-lsp %s serving LSP on stdio", version)
-	return lsp.Serve(context.Background(), stdio{stdin, stdout}, lsp.Options{Version: version, Log: log})
+	return lsp.Serve(context.Background(), stdio{stdin, stdout}, lsp.Options{Version: version, Log: log, TestRequests: *testRequests})
 }
