@@ -162,10 +162,15 @@ func runFeatureCase(t *testing.T, fc *featureCase) string {
 	var res map[string]any
 	// A chroot store that does not exist: its paths read /nix/store/...,
 	// none of the fixtures' inputs is there whatever this machine's store
-	// holds, and the answers name the same place on every machine.
+	// holds, and the answers name the same place on every machine. (A test
+	// that sets NIX_STORE_DIR to a store of its own keeps that.)
+	init := map[string]any{}
+	if os.Getenv("NIX_STORE_DIR") == "" {
+		init["store"] = "/nonexistent-flake-lsp-test-store"
+	}
 	if err := ss.call("initialize", map[string]any{"rootUri": pathURI(dir), "capabilities": map[string]any{
 		"textDocument": map[string]any{"hover": map[string]any{"contentFormat": []string{"markdown"}}}},
-		"initializationOptions": map[string]any{"store": "/nonexistent-flake-lsp-test-store"}}, &res); err != nil {
+		"initializationOptions": init}, &res); err != nil {
 		t.Fatal(err)
 	}
 	ss.notify("initialized", map[string]any{})
