@@ -128,8 +128,8 @@ func FuzzFeatures(f *testing.F) {
 
 // fuzzConn is a connection whose input is a fixed text and whose output
 // is recorded. At the end of the text it waits until the server has
-// answered every request and written nothing for a while (at most two
-// seconds, or until the server stops) before it reports end of file:
+// answered every request and written nothing for a while (at most one
+// second, or until the server stops) before it reports end of file:
 // the server stops reading there and drops what it has yet to write, as
 // for a client that left.
 type fuzzConn struct {
@@ -144,7 +144,7 @@ func (c *fuzzConn) Read(p []byte) (int, error) {
 	if err != io.EOF {
 		return n, err
 	}
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(time.Second)
 	last := -1
 	for time.Now().Before(deadline) && c.server.ctx.Err() == nil {
 		c.server.pendingMu.Lock()
