@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -50,6 +51,11 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 	res.Unit = &unit.Unit{Path: file, Src: text}
 	switch d.kind {
 	case kindNix, kindFlake:
+		if tree == nil {
+			res.Diagnostics = append(res.Diagnostics, analysis.Diagnostic{File: file, Start: 0, End: 0, Severity: analysis.Information, Code: "file-too-large",
+				Message: fmt.Sprintf("this file is %.1f MB: above %.1f MB (8 × maxFileSize) flake-lsp does not read it", float64(len(text))/(1<<20), float64(8*st.MaxFileSize)/(1<<20))})
+			break
+		}
 		snap.View = syntax.NewViewAfter(tree, text, prev)
 		res.Unit.View = snap.View
 		in := check.Input{Path: file, Src: text, Flake: d.kind == kindFlake, Tree: tree, View: snap.View}

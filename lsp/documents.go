@@ -207,6 +207,12 @@ func (st *store) change(d *document, version int32, apply func(text []byte) ([]b
 	st.schedule(d)
 }
 
+// tooLarge: above eight times maxFileSize (16 MB by default) a Nix text
+// is not even parsed.
+func tooLarge(text []byte, st Settings) bool {
+	return st.MaxFileSize > 0 && len(text) > 8*st.MaxFileSize
+}
+
 // cancelAfter: a newer edit cancels a parse running longer than this (a
 // normal reparse, even of a 650 KB file, takes well under it; stopping one
 // would cost the next a parse from scratch).
@@ -268,7 +274,16 @@ func (st *store) work(ctx context.Context, d *document) {
 		}
 		d.mu.Unlock()
 
-		if d.kind == kindNix || d.kind == kindFlake {
+		if (d.kind == kindNix || d.kind == kindFlake) && tooLarge(text, st.s.currentSettings()) {
+			// Not parsed at all (analyze says so): a 200 MB text takes
+			// tens of seconds to parse and features are off above
+			// maxFileSize anyway.
+			if tree != nil {
+				tree.Close()
+			}
+			tree = nil
+			reparse = true
+		} else if d.kind == kindNix || d.kind == kindFlake {
 			pctx, cancel := context.WithCancel(ctx)
 			d.mu.Lock()
 			d.parsing, d.cancelParse = time.Now(), cancel
