@@ -166,12 +166,17 @@ function httpOk(url) {
 
 const children = new Set(); // spawned process groups
 let browser;
-let cleaning = false;
+let cleaning; // the cleanup's promise, once started
 let tmpDir; // removed at the end unless --keep
 
-async function cleanup() {
-  if (cleaning) return;
-  cleaning = true;
+// One cleanup, however many callers (the watchdog, a signal, the end of
+// the run): each waits for it to finish before the process exits.
+function cleanup() {
+  cleaning = cleaning || doCleanup();
+  return cleaning;
+}
+
+async function doCleanup() {
   if (browser) {
     const proc = browser.process();
     await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
