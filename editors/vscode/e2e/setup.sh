@@ -25,4 +25,5 @@ fi
 # as root, code-server's script insists on npm_config_unsafe_perm (npm 11
 # warns that it does not know the setting, and goes on).
 npm_config_yes=true npm_config_unsafe_perm=true npm ci --no-audit --no-fund
-node_modules/.bin/code-server --version
+# (code-server --version would write a config file into $HOME.)
+echo "code-server $(node -p "require('code-server/package.json').version"), puppeteer-core $(node -p "require('puppeteer-core/package.json').version")"
