@@ -134,6 +134,10 @@ func installable(path []string, ref string) string {
 		return quoteRef(ref, attrName(name))
 	}
 	sys := path[1]
+	if strings.Contains(sys, "${") || strings.Contains(sys, "$") {
+		// `packages.${system}.x`: the system is computed; Nix picks it.
+		sys = unit.SystemSlot
+	}
 	switch {
 	case top == "checks" && sys == unit.SystemSlot:
 		return `"` + ref + "#checks." + currentSystem + "." + attrName(name) + `"`

@@ -165,7 +165,10 @@ func Check(src []byte) Result {
 			continue
 		case t.Msg == "replaced":
 			blank(t.Start, t.End)
-			if !place(fixed, t.Start, t.End, text[t.Kind]) {
+			if s := text[t.Kind]; !isIDStart(s[0]) && len(s) <= t.End-t.Start {
+				// Punctuation for punctuation (`,` for `;`): in its place.
+				copy(fixed[t.Start:], s)
+			} else if !place(fixed, t.Start, t.End, s) {
 				return res
 			}
 			lastEnd = t.End
