@@ -112,7 +112,9 @@ func Lenses(u *unit.Unit, opt Options) []Lens {
 		target := installable(e.Path, opt.Ref)
 		for _, verb := range c.Verbs {
 			if c.Flag {
-				add(e.Key.Start, e.Key.End, verb+" --flake "+target)
+				// nixos-rebuild, home-manager and darwin-rebuild put the
+				// name in quotes themselves (nixosConfigurations."name").
+				add(e.Key.Start, e.Key.End, verb+" --flake "+quoteRef(opt.Ref, e.Path[len(e.Path)-1]))
 			} else {
 				add(e.Key.Start, e.Key.End, verb+" "+target)
 			}

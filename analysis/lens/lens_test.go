@@ -101,7 +101,7 @@ func TestCommands(t *testing.T) {
 		"default: nix develop ./sub#default",
 		"checks: nix flake check ./sub",
 		`fmt: nix build "./sub#checks.$(nix eval --impure --raw --expr builtins.currentSystem).fmt"`,
-		`"my host": nixos-rebuild build --flake './sub#"my host"'`,
+		`"my host": nixos-rebuild build --flake './sub#my host'`,
 		"tool: nix build ./sub#packages.aarch64-linux.tool",
 		"default: nix flake init -t ./sub#default",
 		"new inputs: nix flake update --flake ./sub",
