@@ -61,10 +61,14 @@ func (a *analyzer) checkNixConfig(at *attr) {
 			continue
 		}
 		ask := fmt.Sprintf("Nix applies '%s' only after asking, or with --accept-flake-config / accept-flake-config = true; otherwise it prints \"ignoring untrusted flake configuration setting '%s'\"", name, name)
+		if known && setting.Risk != "" && !setting.Substituter && (setting.Unsafe == "" || a.literalValue(v) == setting.Unsafe) {
+			a.report(x.key, analysis.Warning, "nixconfig-unsafe", "once accepted (--accept-flake-config), '%s': %s. %s", name, setting.Risk, ask)
+			continue
+		}
 		switch {
 		case known && setting.Substituter:
-			a.report(x.key, analysis.Information, "nixconfig-substituters",
-				"%s. Even then, on multi-user installs the Nix daemon uses these substituters only for trusted users, or if the system lists them in trusted-substituters", ask)
+			a.report(x.key, analysis.Warning, "nixconfig-substituters",
+				"once accepted (--accept-flake-config), '%s': %s. %s. Even then, on multi-user installs the Nix daemon uses these substituters only for trusted users, or if the system lists them in trusted-substituters", name, setting.Risk, ask)
 		case !known || setting.Trusted == "":
 			a.report(x.key, analysis.Information, "nixconfig-needs-accept", "%s", ask)
 		}
@@ -112,4 +116,18 @@ func (a *analyzer) recElement(set, el syntax.NodeID) syntax.NodeID {
 		}
 	}
 	return el
+}
+
+// literalValue is a setting's value as nix.conf would read it, for
+// Booleans and strings written as literals ("" when computed).
+func (a *analyzer) literalValue(v syntax.NodeID) string {
+	t := a.v.Text(v)
+	switch t {
+	case "true", "false":
+		return t
+	}
+	if len(t) >= 2 && t[0] == '"' && t[len(t)-1] == '"' {
+		return t[1 : len(t)-1]
+	}
+	return ""
 }

@@ -21,6 +21,11 @@ type Setting struct {
 	// only use substituters the system lists as trusted-substituters.
 	Substituter bool
 	Doc         string
+	// Risk says what the setting would do to the user's machine once
+	// accepted (with accept-flake-config), for those that weaken its
+	// security; Unsafe, when set, is the value that does it (other values
+	// are harmless), else any value does.
+	Risk, Unsafe string
 }
 
 // Settings lists the settings flakes commonly set. Any other name is
@@ -32,13 +37,33 @@ var Settings = []Setting{
 	{Name: "flake-registry", Type: StringSetting, Trusted: "2.4", Doc: "The global flake registry to use."},
 	{Name: "commit-lockfile-summary", Type: StringSetting, Trusted: "2.18", Doc: "The commit summary `--commit-lock-file` uses."},
 	{Name: "commit-lock-file-summary", Type: StringSetting, Trusted: "2.24", Doc: "The commit summary `--commit-lock-file` uses (newer spelling)."},
-	{Name: "substituters", Type: StringsSetting, Substituter: true, Doc: "Binary caches to use instead of the configured ones."},
-	{Name: "trusted-public-keys", Type: StringsSetting, Doc: "Keys binary cache signatures are checked with."},
-	{Name: "trusted-substituters", Type: StringsSetting, Substituter: true, Doc: "Substituters an untrusted user may enable."},
+	{Name: "substituters", Type: StringsSetting, Substituter: true, Doc: "Binary caches to use instead of the configured ones.",
+		Risk: "Nix would download build results from these caches instead of building them: whoever runs a cache (and holds a key you trust) decides what those programs are"},
+	{Name: "trusted-public-keys", Type: StringsSetting, Doc: "Keys binary cache signatures are checked with.",
+		Risk: "Nix would trust any build result signed by these keys, from any cache, as if built on your machine"},
+	{Name: "trusted-substituters", Type: StringsSetting, Substituter: true, Doc: "Substituters an untrusted user may enable.",
+		Risk: "Nix would let these caches be used by users the daemon does not trust: whoever runs them decides what those programs are"},
+	{Name: "post-build-hook", Type: StringSetting, Doc: "A program run after every build.",
+		Risk: "Nix would run this program after every build, with the rights of the user or daemon that builds"},
+	{Name: "pre-build-hook", Type: StringSetting, Doc: "A program run before every build to add sandbox paths.",
+		Risk: "Nix would run this program before every build, with the rights of the user or daemon that builds"},
+	{Name: "build-hook", Type: StringSetting, Doc: "The program that sends builds to remote machines.",
+		Risk: "Nix would run this program for every build it may send elsewhere"},
+	{Name: "builders", Type: StringSetting, Doc: "Remote machines to build on.",
+		Risk: "Nix would send your builds, and their inputs, to these machines and use what they send back"},
+	{Name: "allowed-users", Type: StringsSetting, Doc: "Users allowed to connect to the Nix daemon.",
+		Risk: "the Nix daemon would let these users connect (where the daemon reads it)"},
+	{Name: "trusted-users", Type: StringsSetting, Doc: "Users the Nix daemon trusts.",
+		Risk: "the Nix daemon would trust these users, who could then change its settings and import unsigned store paths: root-equivalent (where the daemon reads it)"},
+	{Name: "allow-unsafe-native-code-during-evaluation", Type: BoolSetting, Doc: "Allows builtins.exec and native plugins during evaluation.",
+		Risk: "evaluating Nix code could run any program on your machine (builtins.exec)", Unsafe: "true"},
+	{Name: "extra-sandbox-paths", Type: StringsSetting, Doc: "Host paths visible inside the build sandbox.",
+		Risk: "builds would see these paths of your machine inside the sandbox"},
 	{Name: "allow-import-from-derivation", Type: BoolSetting, Doc: "Whether evaluation may build derivations to import their outputs."},
 	{Name: "experimental-features", Type: StringsSetting, Doc: "Experimental Nix features to enable."},
 	{Name: "accept-flake-config", Type: BoolSetting, Doc: "Whether to apply flakes' nixConfig without asking."},
-	{Name: "sandbox", Type: BoolSetting, Doc: "Whether builds run in a sandbox."},
+	{Name: "sandbox", Type: BoolSetting, Doc: "Whether builds run in a sandbox.",
+		Risk: "builds would run outside the sandbox, with network access and every file the build user can read", Unsafe: "false"},
 	{Name: "keep-outputs", Type: BoolSetting, Doc: "Keep the outputs of derivations that garbage collection would remove while their derivation is kept."},
 	{Name: "keep-derivations", Type: BoolSetting, Doc: "Keep derivations whose outputs are live."},
 	{Name: "max-jobs", Type: StringSetting, Doc: "How many builds run at once (a number or `auto`)."},
