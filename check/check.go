@@ -15,6 +15,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/flake"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
 	"github.com/flake-lsp/flake-lsp/analysis/scope"
+	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
@@ -109,6 +110,14 @@ type Output struct {
 	Scope       *scope.Result
 	Flake       *flake.Flake       // flake.nix only
 	Lock        *lockfile.LockFile // when a lock was given
+}
+
+// Unit is the analysed file as the editing features see it: the View the
+// analyses read with their results (never the View of one text with the
+// scopes of another).
+func (o Output) Unit(in Input) *unit.Unit {
+	return &unit.Unit{Path: in.Path, Src: in.Src, View: o.View, Scope: o.Scope, Flake: o.Flake,
+		Lock: o.Lock, LockPath: in.LockPath, LockSrc: in.LockSrc}
 }
 
 // parallelFrom is the file size from which scope analysis runs on its own

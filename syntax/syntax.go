@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -479,11 +478,11 @@ func lexicalError(v *View, n NodeID) string {
 			return "unexpected keyword '" + text + "', expected an attribute name (quote it: \"" + text + "\")"
 		}
 	case grammar.KindInteger:
-		if !fitsInt64(src[v.Start(n):v.End(n)]) {
+		if !nixparse.FitsInt64(src[v.Start(n):v.End(n)]) {
 			return "invalid integer " + quoteToken(v.Text(n)) + ": it does not fit in 64 bits"
 		}
 	case grammar.KindFloat:
-		if !validFloat(v.Text(n)) {
+		if !nixparse.ValidFloat(v.Text(n)) {
 			return "invalid float " + quoteToken(v.Text(n)) + ": out of range"
 		}
 	case grammar.KindPath:
@@ -496,34 +495,6 @@ func lexicalError(v *View, n NodeID) string {
 		return "unexpected path " + quoteToken(v.Text(n)) + ", expected an attribute name"
 	}
 	return ""
-}
-
-// validFloat mirrors Nix's check of strtod's ERANGE: a float whose value
-// overflows, or underflows to zero or a subnormal number, is rejected
-// (`0.0e-999` is fine: it is zero to begin with).
-func validFloat(text string) bool {
-	v, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return false
-	}
-	if v == 0 {
-		mantissa, _, _ := strings.Cut(strings.ToLower(text), "e")
-		return strings.Trim(mantissa, "0.") == ""
-	}
-	return math.Abs(v) >= 0x1p-1022
-}
-
-func fitsInt64(digits []byte) bool {
-	const max = 1<<63 - 1
-	var v uint64
-	for _, d := range digits {
-		x := uint64(d - '0')
-		if v > (max-x)/10 {
-			return false
-		}
-		v = v*10 + x
-	}
-	return true
 }
 
 // errorFor describes an ERROR node: what it starts with, and what the

@@ -593,20 +593,33 @@ func lockedWords(n *lockfile.Node, now time.Time) string {
 }
 
 func age(d time.Duration) string {
+	switch a := ShortAge(d); a {
+	case "today":
+		return a
+	case "future":
+		return "in the future"
+	default:
+		return a + " ago"
+	}
+}
+
+// ShortAge is a duration as a short age: `today`, `3 days`, `21 months`,
+// `4 years` (`future` for a negative one).
+func ShortAge(d time.Duration) string {
 	days := int(d.Hours() / 24)
 	switch {
 	case d < 0:
-		return "in the future"
+		return "future"
 	case days == 0:
 		return "today"
 	case days == 1:
-		return "1 day ago"
+		return "1 day"
 	case days < 60:
-		return fmt.Sprintf("%d days ago", days)
+		return fmt.Sprintf("%d days", days)
 	case days < 730:
-		return fmt.Sprintf("%d months ago", days/30)
+		return fmt.Sprintf("%d months", days/30)
 	}
-	return fmt.Sprintf("%d years ago", days/365)
+	return fmt.Sprintf("%d years", days/365)
 }
 
 // LockHover describes the name at off in a flake.lock (u) with the

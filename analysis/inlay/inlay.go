@@ -131,19 +131,4 @@ func tooltip(n *lockfile.Node, now time.Time) string {
 
 // Age is a duration as a short age: `today`, `3 days`, `21 months`,
 // `4 years`.
-func Age(d time.Duration) string {
-	days := int(d.Hours() / 24)
-	switch {
-	case d < 0:
-		return "future"
-	case days == 0:
-		return "today"
-	case days == 1:
-		return "1 day"
-	case days < 60:
-		return fmt.Sprintf("%d days", days)
-	case days < 730:
-		return fmt.Sprintf("%d months", days/30)
-	}
-	return fmt.Sprintf("%d years", days/365)
-}
+func Age(d time.Duration) string { return hover.ShortAge(d) }

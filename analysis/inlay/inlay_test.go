@@ -26,8 +26,7 @@ func analyse(t testing.TB, path string, src []byte) *unit.Unit {
 	if lockSrc, err := os.ReadFile(lockPath); err == nil {
 		in.LockPath, in.LockSrc = lockPath, lockSrc
 	}
-	out := check.Analyze(in)
-	return &unit.Unit{Path: path, Src: src, View: out.View, Scope: out.Scope, Flake: out.Flake, Lock: out.Lock, LockPath: in.LockPath, LockSrc: in.LockSrc}
+	return check.Analyze(in).Unit(in)
 }
 
 // TestRealisticFlakes: the hints of every realistic flake with a lock, as

@@ -27,8 +27,7 @@ func analyse(t testing.TB, path string) *unit.Unit {
 	if lockSrc, err := os.ReadFile(lockPath); err == nil {
 		in.LockPath, in.LockSrc = lockPath, lockSrc
 	}
-	out := check.Analyze(in)
-	return &unit.Unit{Path: path, Src: src, View: out.View, Scope: out.Scope, Flake: out.Flake, Lock: out.Lock, LockPath: in.LockPath, LockSrc: in.LockSrc}
+	return check.Analyze(in).Unit(in)
 }
 
 // TestRealisticFlakes: the lenses of every realistic flake, as a golden

@@ -377,13 +377,13 @@ func (lx *lexer) defaultToken() Token {
 	case IndOpen:
 		lx.push(stIndString)
 	case Int:
-		if !fitsInt64(src[i : i+best]) {
+		if !FitsInt64(src[i : i+best]) {
 			t := lx.tok(LexError, i, i+best)
 			t.Msg = "invalid integer '" + string(src[i:i+best]) + "'"
 			return t
 		}
 	case Float:
-		if !validFloat(string(src[i : i+best])) {
+		if !ValidFloat(string(src[i : i+best])) {
 			t := lx.tok(LexError, i, i+best)
 			t.Msg = "invalid float '" + string(src[i:i+best]) + "'"
 			return t
@@ -723,7 +723,9 @@ func (lx *lexer) inPath() Token {
 	return Token{Kind: PathEnd, Start: i, End: i, Last: lx.last}
 }
 
-func fitsInt64(digits []byte) bool {
+// FitsInt64 reports whether decimal digits fit in an int64, as Nix's
+// lexer requires of an integer.
+func FitsInt64(digits []byte) bool {
 	const max = 1<<63 - 1
 	var v uint64
 	for _, d := range digits {
@@ -736,9 +738,9 @@ func fitsInt64(digits []byte) bool {
 	return true
 }
 
-// validFloat mirrors Nix's check of strtod's ERANGE: a float whose value
+// ValidFloat mirrors Nix's check of strtod's ERANGE: a float whose value
 // overflows, or underflows to zero or a subnormal number, is rejected.
-func validFloat(s string) bool {
+func ValidFloat(s string) bool {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		var ne *strconv.NumError
