@@ -6,17 +6,6 @@ import (
 	"testing"
 )
 
-// knownBadRepairs are texts from testdata/parse/invalid whose Repaired
-// text still has errors: the repair writes a token over a space and it
-// merges with its neighbour into another token. They are reported to the
-// owner of this package; until it is fixed they skip the last check
-// (and only that one) so that the seed corpus passes.
-var knownBadRepairs = map[string]string{
-	"f: f if true then 1 else 2\n": "':' written over the space after f makes the URI f:if",
-	"a: b: a / / b\n":              "an identifier written over the space between the slashes makes the path /x/",
-	"f: x: f with x; 1\n":          "':' written over the space after f makes the URI f:with",
-}
-
 // FuzzCheck runs Check on any bytes: it must not panic, its errors and
 // tokens lie inside the text in order, and a Repaired text keeps every
 // byte offset (the same length) and has no error left.
@@ -80,9 +69,6 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("Repaired has %d bytes, the text %d", len(res.Repaired), len(src))
 		}
 		if again := Check(res.Repaired); len(again.Errors) > 0 {
-			if why, ok := knownBadRepairs[string(src)]; ok {
-				t.Skipf("known bug (reported, not fixed): %s", why)
-			}
 			t.Fatalf("the repaired text %q still has errors: %+v", res.Repaired, again.Errors)
 		}
 	})
