@@ -26,10 +26,23 @@ FUZZ_TARGETS = ./syntax/:FuzzParse ./syntax/nixparse/:FuzzCheck ./check/:FuzzAna
 	./analysis/flakeref/:FuzzParse ./analysis/lockfile/:FuzzParse ./position/:FuzzRoundTrip \
 	./lsp/:FuzzFeatures ./lsp/:FuzzServer
 
+# When FUZZTIME runs out while a worker is inside one slow input, go test
+# reports "context deadline exceeded" and fails without a failing input:
+# that is the clock, not a finding, and does not fail the run. Anything
+# else (a crasher, written to testdata/fuzz/) does.
 fuzz:
-	@set -e; for t in $(FUZZ_TARGETS); do \
+	@set -e; out=$$(mktemp); trap 'rm -f "$$out"' EXIT; for t in $(FUZZ_TARGETS); do \
 		echo "== $${t##*:} in $${t%%:*}"; \
-		$(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 "$${t%%:*}"; \
+		if ! $(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 "$${t%%:*}" >"$$out" 2>&1; then \
+			cat "$$out"; \
+			if grep -q "context deadline exceeded" "$$out" && ! grep -q "Failing input written to" "$$out"; then \
+				echo "(the fuzz time ran out inside one slow input; no failing input: not a failure)"; \
+			else \
+				exit 1; \
+			fi; \
+		else \
+			cat "$$out"; \
+		fi; \
 	done
 
 # The long differential fuzzing run against real Nix (100,000 programs).
