@@ -13,6 +13,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/inlay"
 	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/check"
+	"github.com/flake-lsp/flake-lsp/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
@@ -60,19 +61,8 @@ func TestRealisticFlakes(t *testing.T) {
 	if n < 100 {
 		t.Errorf("only %d hints in the realistic flakes", n)
 	}
-	golden := "../../testdata/golden/inlay.txt"
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(want) != b.String() {
-		t.Errorf("hints differ from %s (rerun with -update and review the diff)", golden)
-	}
+	goldenPath := "../../testdata/golden/inlay.txt"
+	golden.Check(t, goldenPath, b.String(), *update)
 }
 
 func TestAge(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/lens"
 	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/check"
+	"github.com/flake-lsp/flake-lsp/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
@@ -48,19 +49,8 @@ func TestRealisticFlakes(t *testing.T) {
 			fmt.Fprintf(&b, "%d %s: %s\n", line, u.Src[l.Start:l.End], l.Command)
 		}
 	}
-	golden := "../../testdata/golden/lens.txt"
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(want) != b.String() {
-		t.Errorf("lenses differ from %s (rerun with -update and review the diff)", golden)
-	}
+	goldenPath := "../../testdata/golden/lens.txt"
+	golden.Check(t, goldenPath, b.String(), *update)
 }
 
 func TestCommands(t *testing.T) {
