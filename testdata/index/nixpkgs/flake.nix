@@ -1,0 +1,4 @@
+{
+  description = "A collection of packages for the Nix package manager";
+  outputs = { self }: { lib = import ./lib; };
+}

@@ -1,0 +1,29 @@
+/**
+  Functions on lists.
+*/
+{ lib }:
+rec {
+  inherit (builtins) map head tail;
+
+  /**
+    A list of one element.
+
+    # Type
+
+    ```
+    singleton :: a -> [a]
+    ```
+  */
+  singleton = x: [ x ];
+
+  /**
+    Folds a list from the left, forcing the accumulator at each step.
+
+    # Type
+
+    ```
+    foldl' :: (acc -> x -> acc) -> acc -> [x] -> acc
+    ```
+  */
+  foldl' = builtins.foldl';
+}

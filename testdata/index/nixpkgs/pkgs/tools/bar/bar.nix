@@ -1,0 +1,6 @@
+{ stdenv }:
+
+stdenv.mkDerivation {
+  pname = "bar";
+  version = "0.1";
+}
