@@ -10,6 +10,7 @@
 package nixpkgs
 
 import (
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -100,23 +101,11 @@ func readBounded(name string, max int64) ([]byte, error) {
 		return nil, os.ErrInvalid
 	}
 	buf := make([]byte, fi.Size())
-	n, err := readFull(f, buf)
-	return buf[:n], err
-}
-
-func readFull(f *os.File, buf []byte) (int, error) {
-	n := 0
-	for n < len(buf) {
-		m, err := f.Read(buf[n:])
-		n += m
-		if err != nil {
-			if n == len(buf) || m == 0 {
-				return n, nil
-			}
-			return n, err
-		}
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // the file shrank since Stat
 	}
-	return n, nil
+	return buf[:n], err
 }
 
 // resolvePath is the file a Nix path literal in file rel names, relative
@@ -264,8 +253,8 @@ func unescape(s string) string {
 	return s[1:]
 }
 
-// unescapeIndented decodes one escape of an ''indented string'': ''$,
-// ''' and ''\x.
+// unescapeIndented decodes one escape of an indented string: two single
+// quotes then `$`, a third quote, or a backslash and a character.
 func unescapeIndented(s string) string {
 	switch {
 	case s == "'''":
