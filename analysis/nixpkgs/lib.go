@@ -388,12 +388,13 @@ type member struct {
 	name     string
 	f        *parsed
 	nameNode syntax.NodeID
-	docAt    int           // where the binding starts (its doc comment ends there), -1 for none
-	value    syntax.NodeID // none for an inherit
-	env      *env          // the scope of value, or of from
-	from     syntax.NodeID // an inherit's source, none for a plain inherit or a binding
-	nested   bool          // `a.b = ...`: a set whose members are not listed
-	opaque   bool          // a member of a set a function transforms: name only
+	docAt    int             // where the binding starts (its doc comment ends there), -1 for none
+	value    syntax.NodeID   // none for an inherit
+	env      *env            // the scope of value, or of from
+	from     syntax.NodeID   // an inherit's source, none for a plain inherit or a binding
+	nested   []syntax.NodeID // `a.b = ...`: the bindings of the nested set a, their paths
+	skip     int             // past skip names
+	opaque   bool            // a member of a set a function transforms: name only
 }
 
 // env is a let's bindings, the scope of names in a file.
@@ -567,7 +568,8 @@ func (b *libBuilder) members(f *parsed, n syntax.NodeID, e *env) []*member {
 	index := map[string]int{}
 	add := func(m *member) {
 		if i, ok := index[m.name]; ok {
-			if m.nested && out[i].nested {
+			if m.nested != nil && out[i].nested != nil {
+				out[i].nested = append(out[i].nested, m.nested...)
 				return
 			}
 			out[i] = m
@@ -586,7 +588,7 @@ func (b *libBuilder) members(f *parsed, n syntax.NodeID, e *env) []*member {
 			}
 			m := &member{name: names[0], f: f, nameNode: nodes[0], docAt: v.Start(c), value: v.Child(c, grammar.FieldValue), env: e, from: none}
 			if len(names) > 1 {
-				m.value, m.nested, m.docAt = none, true, -1
+				m.value, m.nested, m.skip, m.docAt = none, []syntax.NodeID{c}, 1, -1
 			}
 			add(m)
 		case grammar.KindInherit:
@@ -624,6 +626,35 @@ func (b *libBuilder) members(f *parsed, n syntax.NodeID, e *env) []*member {
 	return out
 }
 
+// nestedMembers lists the members of a set given by `a.b = ...`
+// bindings: b, with its value or, for `a.b.c = ...`, nested again.
+func nestedMembers(m *member) []*member {
+	v := m.f.v
+	var out []*member
+	index := map[string]int{}
+	for _, c := range m.nested {
+		names, nodes, ok := attrpathNames(v, v.Child(c, grammar.FieldAttrpath))
+		if !ok || len(names) <= m.skip {
+			continue
+		}
+		sub := &member{name: names[m.skip], f: m.f, nameNode: nodes[m.skip], docAt: v.Start(c), value: v.Child(c, grammar.FieldValue), env: m.env, from: none}
+		if len(names) > m.skip+1 {
+			sub.value, sub.nested, sub.skip, sub.docAt = none, []syntax.NodeID{c}, m.skip+1, -1
+		}
+		if i, ok := index[sub.name]; ok {
+			if sub.nested != nil && out[i].nested != nil {
+				out[i].nested = append(out[i].nested, sub.nested...)
+			} else {
+				out[i] = sub
+			}
+			continue
+		}
+		index[sub.name] = len(out)
+		out = append(out, sub)
+	}
+	return out
+}
+
 // aliasSource is the library path an inherit source or a selected value
 // names: lib.x.y and self.x.y give [x y], builtins gives [builtins]; nil
 // for anything else.
@@ -655,8 +686,15 @@ func (b *libBuilder) emit(out *[]LibEntry, path []string, m *member, namesOnlyHe
 		e.Type = docType(e.Doc)
 	}
 	switch {
-	case m.nested:
+	case m.nested != nil:
 		e.Kind = Set
+		*out = append(*out, e)
+		if !m.opaque && !namesOnlyHere && len(path) < maxDepth {
+			for _, c := range nestedMembers(m) {
+				b.emit(out, append(slices.Clip(path), c.name), c, namesOnlyHere)
+			}
+		}
+		return
 	case m.from != none:
 		if src := aliasSource(selectPath(v, m.from)); src != nil {
 			e.AliasOf = append(slices.Clone(src), m.name)

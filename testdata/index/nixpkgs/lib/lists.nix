@@ -26,4 +26,11 @@ rec {
     ```
   */
   foldl' = builtins.foldl';
+
+  /**
+    The first element of a list, or the default when it is empty.
+  */
+  safe.head = default: list: if list == [ ] then default else builtins.head list;
+
+  safe.deep.last = list: builtins.elemAt list (builtins.length list - 1);
 }
