@@ -296,8 +296,12 @@ func start[T any](m *Manager, kind, key string, version int, cacheable bool, bui
 func (m *Manager) run(ctx context.Context, e *entry, work func(context.Context) (any, bool, error)) {
 	defer m.wg.Done()
 	defer e.cancel()
-	if !m.acquire(ctx) {
-		m.finish(e, nil, ctx.Err())
+	if !m.acquire(ctx, e) {
+		err := ctx.Err()
+		if err == nil {
+			err = context.Canceled
+		}
+		m.finish(e, nil, err)
 		return
 	}
 	defer m.release()
@@ -416,9 +420,15 @@ func (m *Manager) Close() {
 	m.wg.Wait()
 }
 
-// acquire waits for a build slot; false when ctx ends first.
-func (m *Manager) acquire(ctx context.Context) bool {
+// acquire waits for a build slot for e; false when ctx ends first or e
+// is not wanted any more (forgotten, or the Manager closed: checked under
+// the lock, since ctx is cancelled a moment after).
+func (m *Manager) acquire(ctx context.Context, e *entry) bool {
 	m.mu.Lock()
+	if m.closed || e.forgot {
+		m.mu.Unlock()
+		return false
+	}
 	if m.running < m.maxBuilds {
 		m.running++
 		m.mu.Unlock()
@@ -429,7 +439,10 @@ func (m *Manager) acquire(ctx context.Context) bool {
 	m.mu.Unlock()
 	select {
 	case <-ch:
-		if ctx.Err() == nil {
+		m.mu.Lock()
+		unwanted := m.closed || e.forgot
+		m.mu.Unlock()
+		if !unwanted && ctx.Err() == nil {
 			return true
 		}
 		m.release() // both happened: the build is not wanted any more
