@@ -1,0 +1,5 @@
+[
+  ./system
+  ./system/defaults/dock.nix
+  ./services/nix-daemon.nix
+]
