@@ -182,6 +182,12 @@ func TestDecls(t *testing.T) {
 	check("let-bound type", get(hm, "programs.git.settings").Type, "attribute set of attribute set of (string or boolean or signed integer)")
 	check("hm helper", get(hm, "programs.git.enableBashIntegration").Type, "boolean")
 	check("oneOf", get(hm, "home.sessionVariables").Type, "lazy attribute set of (string or path or signed integer or floating point number)")
+	d = get(hm, "programs.browser.profiles.work.isDefault")
+	check("parametrised module", d.File, "modules/programs/browser/mkBrowserModule.nix")
+	check("parameter in a description", get(hm, "programs.browser.enable").Description, "Whether to enable Browser.")
+	if !hm.IsOpen(p("programs.browser.old.x")) || hm.IsOpen(p("programs.browser.profiles.work.isDefaul")) {
+		t.Error("unknown import helper: its literal paths are not open, or too much is")
+	}
 	check("ints.between", get(fixture(t, "nix-darwin"), "system.stateVersion").Type, "integer between 1 and 6 (both inclusive)")
 }
 

@@ -388,7 +388,20 @@ func (w *walker) module(x expr, prefix []string, depth int) {
 		if w.rename(x, prefix, false) {
 			return
 		}
-		w.unresolvedModule(prefix)
+		if w.nest <= maxDepth {
+			// A function of the file (or of a file it imports) applied
+			// to its arguments: mkFirefoxModule { modulePath = [...]; }.
+			w.nest++
+			body, ok := w.beta(x)
+			if ok {
+				w.module(body, prefix, depth+1)
+			}
+			w.nest--
+			if ok {
+				return
+			}
+		}
+		w.unresolvedImport(x, prefix)
 	case grammar.KindBinary:
 		if v.Text(v.Child(x.n, grammar.FieldOperator)) == "//" {
 			w.module(x.child(grammar.FieldLeft), prefix, depth+1)
@@ -397,6 +410,23 @@ func (w *walker) module(x expr, prefix []string, depth int) {
 		}
 		w.unresolvedModule(prefix)
 	default:
+		w.unresolvedModule(prefix)
+	}
+}
+
+// unresolvedImport is a call in a module list that cannot be read: the
+// option paths given to it as literal lists (a helper making renamed
+// options under [ "programs" "git" ]) are opened.
+func (w *walker) unresolvedImport(x expr, prefix []string) {
+	_, args := flatten(x)
+	opened := false
+	for _, a := range args {
+		if l, ok := w.strList(a, nil, 0); ok && len(l) > 0 {
+			w.skip(join(prefix, l...))
+			opened = true
+		}
+	}
+	if !opened {
 		w.unresolvedModule(prefix)
 	}
 }
@@ -553,7 +583,7 @@ func (w *walker) imports(x expr, prefix []string, depth int) {
 				return
 			}
 		}
-		w.unresolvedModule(prefix)
+		w.unresolvedImport(x, prefix)
 	default:
 		w.unresolvedModule(prefix)
 	}
@@ -626,7 +656,7 @@ func (w *walker) importElement(x expr, prefix []string, depth int) {
 		}
 	case grammar.KindApply:
 		head, args := flatten(x)
-		if w.name(head) == "import" && len(args) >= 1 && len(prefix) == 0 {
+		if w.name(head) == "import" && len(args) == 1 && len(prefix) == 0 {
 			if p := w.strip(args[0], false); p.kind() == grammar.KindPath {
 				if rel, ok := w.resolve(p); ok {
 					w.res.imports = append(w.res.imports, rel)
@@ -757,6 +787,13 @@ func (w *walker) optionSet(x expr, prefix []string, name syntax.NodeID, depth in
 		case "mkSinkUndeclaredOptions":
 			w.open(prefix)
 			return
+		case "setAttrByPath":
+			if len(args) == 2 {
+				if l, ok := w.strList(args[0], nil, 0); ok {
+					w.optionSet(args[1], join(prefix, l...), syntax.NoNode, depth+1)
+					return
+				}
+			}
 		case "mapAttrs", "builtins.mapAttrs", "genAttrs", "builtins.genAttrs":
 			// Options made for each of a literal set of names: the names
 			// are known, what each declares is not.
@@ -1129,7 +1166,20 @@ func (w *walker) render(x expr, depth int) typeInfo {
 	} else if t, ok := typeNames[w.name(x)]; ok {
 		return t
 	}
-	return typeInfo{desc: compact(x.text())}
+	return typeInfo{desc: shorten(compact(x.text()))}
+}
+
+// shorten cuts an unknown type's text to a length a hover can show.
+func shorten(s string) string {
+	const max = 120
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 func (w *walker) renderApply(x expr, depth int) (typeInfo, bool) {
@@ -1164,6 +1214,19 @@ func (w *walker) renderApply(x expr, depth int) (typeInfo, bool) {
 				s = "lazy attribute set of "
 			}
 			return typeInfo{s + phrase(t, nc...), classComposite}, true
+		}
+	case fn == "mkOptionType" && len(args) == 1:
+		f := map[string]expr{}
+		w.fields(args[0], f, 0)
+		if d, ok := f["description"]; ok {
+			if s, ok := w.str(d, 0); ok {
+				return typeInfo{s, classNone}, true
+			}
+		}
+		if n, ok := f["name"]; ok {
+			if s, ok := w.str(n, 0); ok {
+				return typeInfo{s, classNone}, true
+			}
 		}
 	case fn == "nullOr" && len(args) == 1:
 		return typeInfo{"null or " + phrase(r(0), classNoun, classConjunction), classConjunction}, true
@@ -1501,7 +1564,24 @@ func (w *walker) strList(x expr, out []string, depth int) ([]string, bool) {
 // parameters bound to the arguments.
 func (w *walker) beta(x expr) (expr, bool) {
 	head, args := flatten(x)
+	if w.name(head) == "import" && len(args) >= 1 {
+		// import ./x.nix args
+		head, args = args[0], args[1:]
+	}
 	f := w.strip(head, false)
+	if f.kind() == grammar.KindApply {
+		// mkModule = import ./x.nix; ... mkModule args
+		if h, a := flatten(f); w.name(h) == "import" && len(a) == 1 {
+			f = w.strip(a[0], false)
+		}
+	}
+	if f.kind() == grammar.KindPath {
+		file := w.load(f, 0)
+		if file == nil {
+			return expr{}, false
+		}
+		f = w.strip(rootOf(file), false)
+	}
 	for _, a := range args {
 		if f.kind() != grammar.KindLambda {
 			return expr{}, false
