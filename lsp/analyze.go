@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/flake-lsp/flake-lsp/analysis"
+	"github.com/flake-lsp/flake-lsp/analysis/env"
 	"github.com/flake-lsp/flake-lsp/analysis/flake"
 	"github.com/flake-lsp/flake-lsp/analysis/lockfile"
 	"github.com/flake-lsp/flake-lsp/analysis/scope"
@@ -90,6 +91,12 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 					res.Unit.Sources = set
 				}
 			}
+		}
+		if d.path != "" && !snap.Excluded {
+			// What the inputs' sources tell: lib, packages, options (and
+			// the option checks of the file's modules).
+			s.fileEnv(st, res.Unit, d.path, in.Flake)
+			res.Diagnostics = append(res.Diagnostics, env.CheckOptions(res.Unit)...)
 		}
 	case kindLock:
 		lock, problems := lockfile.Parse(text)

@@ -129,7 +129,8 @@ func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, e
 	if !usable(snap) || snap.View == nil {
 		return list, nil
 	}
-	cands := complete.Complete(snap.Results.Unit, off)
+	cands, incomplete := complete.List(snap.Results.Unit, off)
+	list.IsIncomplete = incomplete
 	list.Items = make([]completionItem, 0, len(cands))
 	ranges := map[[2]int]position.Range{} // most candidates share one
 	for i, c := range cands {

@@ -239,6 +239,18 @@ func runFeatureCase(t *testing.T, fc *featureCase) string {
 				}
 				fmt.Fprintf(&out, "%s %s\n", rangeText(l["range"].(map[string]any)), target)
 			}
+		case "diagnostics":
+			// What was published for the file (its first version).
+			open(arg)
+			pub := ss.waitDiags(uriOf(arg), "a publication", func(publishParams) bool { return true })
+			for _, d := range pub.Diagnostics {
+				r := d.Range
+				fmt.Fprintf(&out, "%d:%d-%d:%d %d %s: %s", r.Start.Line, r.Start.Character, r.End.Line, r.End.Character, d.Severity, d.Code, d.Message)
+				if d.Data != nil && d.Data.FixTitle != "" {
+					fmt.Fprintf(&out, " [fix %q: %q]", d.Data.FixTitle, d.Data.NewText)
+				}
+				out.WriteString("\n")
+			}
 		case "workspace-symbols":
 			var syms []map[string]any
 			if err := ss.call("workspace/symbol", map[string]any{"query": arg}, &syms); err != nil {

@@ -34,7 +34,7 @@ type session struct {
 func newSession(t testing.TB, setup func(*Server)) *session {
 	t.Helper()
 	serverSide, clientSide := net.Pipe()
-	srv := newServer(Options{Version: "test", Log: NewLogger(io.Discard, LevelDebug)})
+	srv := newServer(Options{Version: "test", Log: NewLogger(io.Discard, LevelDebug), IndexCache: "-", WaitIndexes: true})
 	if setup != nil {
 		setup(srv)
 	}

@@ -45,6 +45,12 @@ type Options struct {
 	// TestRequests adds flake-lsp/documentText, for tests that drive the
 	// binary (`serve --test-requests`).
 	TestRequests bool
+	// IndexCache is the directory indexes of the inputs' sources are
+	// cached in ("": the user's cache directory; "-": none).
+	IndexCache string
+	// WaitIndexes: analyses wait for the indexes they need (tests, and
+	// batch runs) instead of answering without them until they are ready.
+	WaitIndexes bool
 }
 
 // lifecycle states.
@@ -84,6 +90,9 @@ type Server struct {
 	depsMu       sync.Mutex
 	depsResolver *deps.Resolver
 	depsStore    string
+
+	// envs builds the indexes of the inputs' sources (lsp/env.go).
+	envs envState
 
 	// format runs the user's formatter (runFormatter; tests that feed
 	// the server arbitrary input replace it, as no settings they send may
@@ -164,6 +173,7 @@ func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.cancel()
 	s.cancelAll()
 	s.docs.close()
+	s.closeEnvs()
 	s.wg.Wait()
 	s.conn.Close()
 	// Closing stdio does not unblock a read of standard input; the process

@@ -29,6 +29,9 @@ type Settings struct {
 	Formatter []string
 	// CodeLens and InlayHints turn those features on (both default on).
 	CodeLens, InlayHints bool
+	// Indexes: read the inputs' sources for nixpkgs' lib and packages and
+	// the option declarations (default on; `indexes.enable`).
+	Indexes bool
 	// NixVersion is the user's Nix ("2.18"), for commands whose form
 	// changed; empty for a current one.
 	NixVersion string
@@ -39,7 +42,7 @@ type Settings struct {
 }
 
 func defaultSettings() Settings {
-	return Settings{IgnoreCodes: map[string]bool{}, MaxFileSize: 2 << 20, CodeLens: true, InlayHints: true}
+	return Settings{IgnoreCodes: map[string]bool{}, MaxFileSize: 2 << 20, CodeLens: true, InlayHints: true, Indexes: true}
 }
 
 // nixOlderThan reports whether the configured Nix version is older than
@@ -53,7 +56,7 @@ func (st Settings) nixOlderThan(major, minor int) bool {
 }
 
 // settingsKeys documents the accepted keys (for the unknown-key log line).
-var settingsKeys = []string{"diagnostics.ignore", "exclude", "maxFileSize", "formatter", "codeLens.enable", "inlayHints.enable", "nixVersion", "store"}
+var settingsKeys = []string{"diagnostics.ignore", "exclude", "maxFileSize", "formatter", "codeLens.enable", "inlayHints.enable", "indexes.enable", "nixVersion", "store"}
 
 // applySettings reads a settings object over the defaults. Unknown keys and
 // values of the wrong type are reported (for a log line) and ignored.
@@ -133,7 +136,7 @@ func applySettings(raw json.RawMessage) (Settings, []string) {
 				continue
 			}
 			st.Formatter = cmd
-		case "codeLens", "inlayHints":
+		case "codeLens", "inlayHints", "indexes":
 			var o struct {
 				Enable *bool `json:"enable"`
 			}
@@ -141,10 +144,13 @@ func applySettings(raw json.RawMessage) (Settings, []string) {
 				bad(`an object {"enable": true|false}`)
 				continue
 			}
-			if k == "codeLens" {
+			switch k {
+			case "codeLens":
 				st.CodeLens = *o.Enable
-			} else {
+			case "inlayHints":
 				st.InlayHints = *o.Enable
+			default:
+				st.Indexes = *o.Enable
 			}
 		case "nixVersion":
 			if json.Unmarshal(v, &st.NixVersion) != nil {

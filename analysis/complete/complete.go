@@ -49,8 +49,16 @@ type Candidate struct {
 
 // Complete returns the candidates at off, best first.
 func Complete(u *unit.Unit, off int) []Candidate {
+	out, _ := List(u, off)
+	return out
+}
+
+// List is Complete, also telling whether the list is incomplete: more
+// candidates match than were listed (packages), so that the client asks
+// again as the word grows.
+func List(u *unit.Unit, off int) ([]Candidate, bool) {
 	if u.View == nil {
-		return nil
+		return nil, false
 	}
 	c := &completer{u: u, off: off, p: u.At(off)}
 	if broken(u, c.p, off) {
@@ -58,7 +66,7 @@ func Complete(u *unit.Unit, off int) []Candidate {
 		// or if lacks are read from it (a parsed let has its in).
 		start, _ := wordAround(u.Src, off)
 		c.open = openKeywords(u.Src, start)
-		c.out = patched(u, off, c.open)
+		c.out, c.incomplete = patched(u, off, c.open)
 	}
 	if len(c.out) == 0 {
 		c.run()
@@ -69,7 +77,7 @@ func Complete(u *unit.Unit, off int) []Candidate {
 		}
 		return c.out[i].Label < c.out[j].Label
 	})
-	return dedupe(c.out)
+	return dedupe(c.out), c.incomplete
 }
 
 type completer struct {
@@ -82,6 +90,8 @@ type completer struct {
 	// open are the keywords an open let or if before the cursor lacks
 	// (only looked for where the text does not parse).
 	open []string
+	// incomplete: more candidates match than were added.
+	incomplete bool
 }
 
 func (c *completer) add(cand Candidate) {
@@ -111,6 +121,9 @@ func (c *completer) run() {
 		return
 	}
 	if p.InKey || p.InSetBody {
+		if c.optionName() {
+			return
+		}
 		if c.attributeName() {
 			return
 		}
@@ -284,7 +297,7 @@ func lineStart(src []byte, off int) int {
 // for a name, a placeholder after a trailing dot, the closing quote, a
 // `;` before `}`), and asks again at the same offset. The first insertion
 // that gives candidates wins; the candidates keep the original ranges.
-func patched(u *unit.Unit, off int, open []string) []Candidate {
+func patched(u *unit.Unit, off int, open []string) ([]Candidate, bool) {
 	src := u.Src
 	start, end := wordAround(src, off)
 	if end < off {
@@ -371,9 +384,9 @@ func patched(u *unit.Unit, off int, open []string) []Candidate {
 				pc.out[i].Start, pc.out[i].End = start, end
 			}
 		}
-		return pc.out
+		return pc.out, pc.incomplete
 	}
-	return nil
+	return nil, false
 }
 
 // reparse analyses u's text with insert put at offset at.
@@ -384,7 +397,7 @@ func reparse(u *unit.Unit, at int, insert string) *unit.Unit {
 	tree := syntax.Parse(text)
 	v := syntax.NewView(tree, text)
 	tree.Close()
-	pu := &unit.Unit{Path: u.Path, Src: text, View: v, Lock: u.Lock, LockPath: u.LockPath, LockSrc: u.LockSrc, Sources: u.Sources}
+	pu := &unit.Unit{Path: u.Path, Src: text, View: v, Lock: u.Lock, LockPath: u.LockPath, LockSrc: u.LockSrc, Sources: u.Sources, Env: u.Env}
 	if u.Flake != nil {
 		pu.Flake = flake.Analyze(v, flake.Options{File: u.Path}).Flake
 	}
@@ -586,6 +599,7 @@ func (c *completer) expression() {
 			}
 		}
 	}
+	c.withNixpkgs()
 	for _, k := range c.keywords() {
 		c.add(Candidate{Label: k, Kind: Keyword, Doc: keywordDoc(k), Sort: 4})
 	}
@@ -772,6 +786,9 @@ func (c *completer) member() bool {
 			}
 			c.add(Candidate{Label: b.Name, Kind: kind, Detail: b.Signature(), Doc: builtinDoc(&b)})
 		}
+		return true
+	}
+	if c.nixpkgsMember(chain, dot) {
 		return true
 	}
 	if c.literalMember(chain, dot) {

@@ -47,6 +47,9 @@ type hoverer struct {
 
 func (h *hoverer) run() (Result, bool) {
 	u := h.u
+	if r, ok := h.indexed(); ok {
+		return r, true
+	}
 	p := u.At(h.off)
 	if u.IsFlake() {
 		if name, ok := navigate.InputAt(u, h.off); ok && !inURL(u, p) {

@@ -71,6 +71,9 @@ func Definition(u *unit.Unit, off int) []Location {
 		}
 		return []Location{key}
 	}
+	if loc, ok := indexedDefinition(u, off); ok {
+		return loc
+	}
 	if loc, ok := dependencyDefinition(u, off); ok {
 		return loc
 	}

@@ -30,6 +30,9 @@ type Unit struct {
 	// Sources finds the flakes the lock's inputs are, on this disk (nil:
 	// none are looked up).
 	Sources Sources
+	// Env is what the inputs' sources tell about this file's code (nil:
+	// nothing is known).
+	Env *Env
 
 	memoMu sync.Mutex
 	memo   map[any]any

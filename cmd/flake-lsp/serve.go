@@ -28,6 +28,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	level := fs.String("log-level", "info", "log level: error, warn, info or debug (sent to the client as window/logMessage once initialized; to standard error before)")
 	logFile := fs.String("log-file", "", "append every log line to this file (as well as to the client) instead of standard error")
 	testRequests := fs.Bool("test-requests", false, "also answer flake-lsp/documentText (the server's text of an open document), for tests")
+	indexCache := fs.String("index-cache", "", "directory the indexes of input sources are cached in (default: <user cache directory>/flake-lsp/index; - : none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -51,5 +52,5 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		log = lsp.NewLogger(f, lvl)
 	}
 	log.Infof("flake-lsp %s serving LSP on stdio", version)
-	return lsp.Serve(context.Background(), stdio{stdin, stdout}, lsp.Options{Version: version, Log: log, TestRequests: *testRequests})
+	return lsp.Serve(context.Background(), stdio{stdin, stdout}, lsp.Options{Version: version, Log: log, TestRequests: *testRequests, IndexCache: *indexCache})
 }

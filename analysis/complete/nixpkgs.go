@@ -1,0 +1,174 @@
+package complete
+
+import (
+	"strings"
+
+	"github.com/flake-lsp/flake-lsp/analysis/env"
+	"github.com/flake-lsp/flake-lsp/analysis/modules"
+	"github.com/flake-lsp/flake-lsp/analysis/nixpkgs"
+	"github.com/flake-lsp/flake-lsp/analysis/options"
+)
+
+// maxPackages bounds the packages offered at once (the client asks again
+// as the word grows: the list is marked incomplete).
+const maxPackages = 200
+
+// nixpkgsMember completes `lib.`, `pkgs.`, `nixpkgs.lib.` and the like
+// from the indexes of the nixpkgs input's source (analysis/env).
+func (c *completer) nixpkgsMember(chain []string, dot int) bool {
+	e := c.u.Env
+	if e == nil {
+		return false
+	}
+	target, rest := env.Chain(c.u, chain, dot)
+	switch {
+	case target == env.Lib && e.Lib != nil:
+		entries := e.Lib.Children(rest)
+		if len(entries) == 0 {
+			return false
+		}
+		for _, ent := range entries {
+			c.add(libCandidate(e.Lib, ent))
+		}
+		return true
+	case target == env.Pkgs && e.Packages != nil && len(rest) == 0:
+		c.packages(e.Packages, 0)
+		if e.Lib != nil {
+			c.add(Candidate{Label: "lib", Kind: Module, Detail: "nixpkgs lib", Sort: 1})
+		}
+		return true
+	}
+	return false
+}
+
+func libCandidate(l *nixpkgs.Lib, ent nixpkgs.LibEntry) Candidate {
+	ent = l.Resolve(ent)
+	name := ent.Path[len(ent.Path)-1]
+	cand := Candidate{Label: name, Kind: Function, Detail: "lib." + strings.Join(ent.Path, "."), Doc: env.LibMarkdown(&ent)}
+	switch ent.Kind {
+	case nixpkgs.Set:
+		cand.Kind = Module
+	case nixpkgs.Value:
+		cand.Kind = Constant
+	}
+	if ent.Type != "" {
+		cand.Detail = ent.Type
+	}
+	return cand
+}
+
+// packages offers the packages whose names start with the word typed.
+func (c *completer) packages(p *nixpkgs.Packages, sort int) {
+	prefix := string(c.u.Src[c.wordStart:c.off])
+	list := p.WithPrefix(prefix, maxPackages+1)
+	if len(list) > maxPackages {
+		list = list[:maxPackages]
+		c.incomplete = true
+	}
+	for _, pkg := range list {
+		cand := Candidate{Label: pkg.Name, Kind: Value, Detail: "package", Sort: sort}
+		switch {
+		case pkg.Alias && pkg.Message != "":
+			cand.Deprecated = true
+			cand.Detail = "removed: " + truncate(pkg.Message, 60)
+		case pkg.Alias:
+			cand.Deprecated = true
+			cand.Detail = "alias"
+		case pkg.ByName:
+			cand.Detail = "package, pkgs/by-name"
+		}
+		c.add(cand)
+	}
+}
+
+// withNixpkgs adds, in an expression under `with pkgs;` or `with lib;`,
+// the names those sets supply.
+func (c *completer) withNixpkgs() {
+	e := c.u.Env
+	if e == nil {
+		return
+	}
+	if e.Packages != nil && env.WithPackages(c.u, c.wordStart) {
+		c.packages(e.Packages, 2)
+	}
+	if e.Lib != nil && env.WithLib(c.u, c.wordStart) {
+		for _, ent := range e.Lib.Children(nil) {
+			cand := libCandidate(e.Lib, ent)
+			cand.Sort = 2
+			c.add(cand)
+		}
+	}
+}
+
+// optionName completes the name of an option being set in module code:
+// the options and option sets declared under the path written so far.
+func (c *completer) optionName() bool {
+	u := c.u
+	if u.Env == nil {
+		return false
+	}
+	ctx, ok := modules.At(u, env.Modules(u), c.off)
+	if !ok || ctx.Top {
+		return false
+	}
+	idx := env.Options(u, ctx.Module)
+	if idx == nil {
+		return false
+	}
+	if ctx.InKey && ctx.KeyIndex < len(ctx.Keys) {
+		k := ctx.Keys[ctx.KeyIndex]
+		if c.off >= k.Start {
+			c.wordStart, c.wordEnd = k.Start, k.End
+		} else {
+			c.wordStart, c.wordEnd = c.off, c.off
+		}
+	}
+	parent := ctx.Parent()
+	children := idx.Children(parent)
+	if len(children) == 0 {
+		return false
+	}
+	for _, ch := range children {
+		if options.IsWildcard(ch.Name) {
+			continue
+		}
+		cand := Candidate{Label: ch.Name, Kind: Module, Detail: "options of " + strings.Join(append(parent, ch.Name), "."), Sort: 0}
+		if d := ch.Decl; d != nil {
+			if d.Internal {
+				continue
+			}
+			path := append(append([]string(nil), parent...), ch.Name)
+			cand.Kind = Field
+			cand.Detail = d.Type
+			cand.Doc = env.OptionMarkdown(d, path)
+			switch d.Kind {
+			case options.Renamed:
+				cand.Deprecated = true
+				cand.Detail = "renamed to " + strings.Join(d.To, ".")
+			case options.Removed:
+				cand.Deprecated = true
+				cand.Detail = "removed"
+			}
+		}
+		if !plainAttr(ch.Name) {
+			cand.NewText = `"` + ch.Name + `"`
+		}
+		c.add(cand)
+	}
+	return true
+}
+
+func plainAttr(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '_':
+		case i > 0 && (r >= '0' && r <= '9' || r == '\'' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}

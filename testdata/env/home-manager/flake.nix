@@ -1,0 +1,6 @@
+{
+  description = "A small stand-in for home-manager";
+  outputs = { self }: {
+    nixosModules.home-manager = ./nixos;
+  };
+}

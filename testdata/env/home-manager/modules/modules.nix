@@ -1,0 +1,8 @@
+{ pkgs, lib, ... }:
+let
+  modules = [
+    ./home-environment.nix
+    ./programs/git.nix
+  ];
+in
+modules

@@ -1,0 +1,6 @@
+[
+  ./config/networking.nix
+  ./config/users-groups.nix
+  ./services/networking/ssh/sshd.nix
+  ./rename.nix
+]

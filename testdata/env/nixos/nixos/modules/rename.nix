@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  imports = [
+    (lib.mkRenamedOptionModule [ "services" "sshd" "enable" ] [ "services" "openssh" "enable" ])
+    (lib.mkRemovedOptionModule [ "services" "telnet" ] "telnet sends passwords in the clear; use services.openssh.")
+  ];
+}
