@@ -170,4 +170,3 @@ func (s *Server) fileEnv(st Settings, u *unit.Unit, path string, isFlake bool) {
 		s.log.Debugf("indexes pending for %s: %v", path, u.Env.Pending)
 	}
 }
-

@@ -61,7 +61,7 @@ type graph struct {
 	files   map[string]modules.System
 	stamps  map[string]stamp
 	checked atomic.Int64 // unix nanoseconds
-	key     string // identifies this version of the graph (own options)
+	key     string       // identifies this version of the graph (own options)
 }
 
 type stamp struct {
