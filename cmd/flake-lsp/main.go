@@ -4,6 +4,7 @@
 //	                                    serve LSP on standard input/output
 //	flake-lsp check [--format ...] PATH...  lint flakes, exit 1 on errors
 //	flake-lsp parse [--quiet] FILE...   print syntax trees, exit 1 on errors
+//	flake-lsp index [--json] DIR...     build the indexes of nixpkgs/module trees, print their costs
 //	flake-lsp version                   print the version
 package main
 
@@ -27,6 +28,10 @@ commands:
                             syntax errors in any .nix file); exit 1 on errors
   parse [--quiet] FILE...   parse Nix files ("-" reads standard input) and
                             print their syntax trees; exit 1 on syntax errors
+  index [--json] DIR...     build the indexes of a nixpkgs tree, a nixpkgs lib,
+                            home-manager or nix-darwin (lib, packages,
+                            options; nothing evaluated) and print their sizes,
+                            build times and memory
   version                   print the version
 `
 
@@ -46,6 +51,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runParse(args[1:], stdin, stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "index":
+		return runIndex(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "flake-lsp %s\n", version)
 		return 0
