@@ -37,7 +37,7 @@ export interface FlakeLspApi {
 /**
  * The settings the server reads (lsp/settings.go): diagnostics.ignore,
  * exclude, maxFileSize, formatter, codeLens.enable, inlayHints.enable,
- * nixVersion, store. The client-only keys (path, logLevel, trace) are left
+ * indexes.enable, nixVersion, store. The client-only keys (path, logLevel, trace) are left
  * out so the server does not log them as unknown.
  */
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
@@ -56,6 +56,7 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
   }
   out.codeLens = { enable: cfg.get<boolean>("codeLens.enable", true) };
   out.inlayHints = { enable: cfg.get<boolean>("inlayHints.enable", true) };
+  out.indexes = { enable: cfg.get<boolean>("indexes.enable", true) };
   const nixVersion = cfg.get<string>("nixVersion", "");
   if (nixVersion) {
     out.nixVersion = nixVersion;

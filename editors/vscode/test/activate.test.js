@@ -127,7 +127,7 @@ test("activate starts the server through vscode-languageclient; diagnostics, hov
   // The server got the settings (only its own keys) from workspace/configuration.
   await h.waitFor(() => fake.helpers.state.output.join("").includes("settings from workspace/configuration"), 5000, "the server's settings log line");
   const out = fake.helpers.state.output.join("");
-  assert.match(out, /settings from workspace\/configuration: \{"diagnostics":\{"ignore":\["url-registry-id"\]\},"exclude":\["vendor\/\*\*"\],"maxFileSize":1048576,"formatter":\[\],"codeLens":\{"enable":true\},"inlayHints":\{"enable":true\}\}/);
+  assert.match(out, /settings from workspace\/configuration: \{"diagnostics":\{"ignore":\["url-registry-id"\]\},"exclude":\["vendor\/\*\*"\],"maxFileSize":1048576,"formatter":\[\],"codeLens":\{"enable":true\},"inlayHints":\{"enable":true\},"indexes":\{"enable":true\}\}/);
   assert.doesNotMatch(out, /unknown setting/);
   // Each log line once: after initialize the server logs to the client
   // only, not also to stderr (which the client shows in the same channel,

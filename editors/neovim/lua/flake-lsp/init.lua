@@ -7,7 +7,7 @@ local defaults = {
   cmd = { "flake-lsp" },
   -- Settings sent as initializationOptions and on workspace/configuration
   -- (section "flake-lsp"): diagnostics.ignore, exclude, maxFileSize,
-  -- formatter, codeLens.enable, inlayHints.enable, nixVersion, store.
+  -- formatter, codeLens.enable, inlayHints.enable, indexes.enable, nixVersion, store.
   settings = {},
   filetypes = { "nix" },
   -- Show the server's code lenses (refreshed on attach, on entering the
