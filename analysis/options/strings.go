@@ -49,25 +49,29 @@ func unescape(t string) string {
 	return t
 }
 
-// cell is one character of an indented string's text, or one escape or
-// interpolation (content for the indentation rules).
-type cell struct {
+// seg is a piece of an indented string's text within one line (a newline
+// ends its piece), or one escape or interpolation (content for the
+// indentation rules).
+type seg struct {
 	text    string
 	content bool // an escape or interpolation: never indentation
 }
 
-// indentedValue applies Nix's rules for ”...” strings: the smallest
+// indentedValue applies Nix's rules for '' strings: the smallest
 // indentation of the lines with content is removed from every line, a
-// first line of spaces is dropped, a last line of spaces emptied.
+// first line of spaces is dropped, a last line of spaces emptied. Text is
+// kept in pieces, not characters: descriptions are most of what an option
+// index reads.
 func indentedValue(v *syntax.View, n syntax.NodeID, keep bool) (string, bool) {
-	var cells []cell
+	var lines [][]seg
+	var cur []seg
 	for c := v.FirstChild(n); c != syntax.NoNode; c = v.Next(c) {
 		switch v.Kind(c) {
 		case grammar.KindInterpolation:
 			if !keep {
 				return "", false
 			}
-			cells = append(cells, cell{v.Text(c), true})
+			cur = append(cur, seg{v.Text(c), true})
 		case grammar.KindEscapeSequence:
 			t := v.Text(c)
 			switch t {
@@ -84,40 +88,55 @@ func indentedValue(v *syntax.View, n syntax.NodeID, keep bool) (string, bool) {
 			default:
 				t = strings.TrimPrefix(t, `''\`)
 			}
-			cells = append(cells, cell{t, true})
+			cur = append(cur, seg{t, true})
 		case grammar.KindStringFragment:
-			for _, r := range v.Text(c) {
-				cells = append(cells, cell{string(r), false})
+			t := v.Text(c)
+			for t != "" {
+				i := strings.IndexByte(t, '\n')
+				if i < 0 {
+					cur = append(cur, seg{t, false})
+					break
+				}
+				cur = append(cur, seg{t[:i+1], false})
+				lines = append(lines, cur)
+				cur = nil
+				t = t[i+1:]
 			}
 		}
 	}
-	// Split into lines (the newline stays with its line).
-	var lines [][]cell
-	start := 0
-	for i, c := range cells {
-		if !c.content && c.text == "\n" {
-			lines = append(lines, cells[start:i+1])
-			start = i + 1
-		}
-	}
-	lines = append(lines, cells[start:])
-	blank := func(l []cell) bool {
+	lines = append(lines, cur)
+	blank := func(l []seg) bool {
 		for _, c := range l {
-			if c.content || (c.text != " " && c.text != "\n") {
+			if c.content || strings.Trim(c.text, " \n") != "" {
 				return false
 			}
 		}
 		return true
+	}
+	// leading counts the spaces a line starts with (up to limit).
+	leading := func(l []seg, limit int) int {
+		k := 0
+		for _, c := range l {
+			if c.content {
+				return k
+			}
+			j := 0
+			for j < len(c.text) && c.text[j] == ' ' && k < limit {
+				j++
+				k++
+			}
+			if j < len(c.text) || k >= limit {
+				return k
+			}
+		}
+		return k
 	}
 	indent := -1
 	for _, l := range lines {
 		if blank(l) {
 			continue
 		}
-		k := 0
-		for k < len(l) && !l[k].content && l[k].text == " " {
-			k++
-		}
+		k := leading(l, int(^uint(0)>>1))
 		if indent < 0 || k < indent {
 			indent = k
 		}
@@ -133,11 +152,15 @@ func indentedValue(v *syntax.View, n syntax.NodeID, keep bool) (string, bool) {
 		if i == len(lines)-1 && blank(l) {
 			break
 		}
-		k := 0
-		for k < indent && k < len(l) && !l[k].content && l[k].text == " " {
-			k++
-		}
-		for _, c := range l[k:] {
+		skip := leading(l, indent)
+		for _, c := range l {
+			if skip > 0 && !c.content {
+				n := min(skip, len(c.text))
+				skip -= n
+				b.WriteString(c.text[n:])
+				continue
+			}
+			skip = 0
 			b.WriteString(c.text)
 		}
 	}
