@@ -57,7 +57,7 @@ type seg struct {
 	content bool // an escape or interpolation: never indentation
 }
 
-// indentedValue applies Nix's rules for '' strings: the smallest
+// indentedValue applies Nix's rules for indented strings: the smallest
 // indentation of the lines with content is removed from every line, a
 // first line of spaces is dropped, a last line of spaces emptied. Text is
 // kept in pieces, not characters: descriptions are most of what an option
