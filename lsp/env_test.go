@@ -8,6 +8,7 @@ import (
 	"time"
 
 	nixstore "github.com/flake-lsp/flake-lsp/analysis/store"
+	"github.com/flake-lsp/flake-lsp/internal/golden"
 )
 
 // TestEnvFeatures runs testdata/env/consumer.txt against a temporary
@@ -47,18 +48,5 @@ func TestEnvFeatures(t *testing.T) {
 	pairs = append(pairs, "../"+filepath.Base(storeDir)+"/", "$STORE/", storeDir, "$STORE", filepath.Dir(storeDir), "$TMP")
 	got = strings.NewReplacer(pairs...).Replace(got)
 
-	golden := "../testdata/env/consumer.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("answers differ from %s (rerun with -update and review the diff):\n%s", golden, diffLines(string(want), got))
-	}
+	golden.Check(t, "../testdata/env/consumer.golden", got, *update)
 }

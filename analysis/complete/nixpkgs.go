@@ -7,6 +7,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/modules"
 	"github.com/flake-lsp/flake-lsp/analysis/nixpkgs"
 	"github.com/flake-lsp/flake-lsp/analysis/options"
+	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
 // maxPackages bounds the packages offered at once (the client asks again
@@ -150,25 +151,10 @@ func (c *completer) optionName() bool {
 				cand.Detail = "removed"
 			}
 		}
-		if !plainAttr(ch.Name) {
+		if !syntax.PlainName(ch.Name) {
 			cand.NewText = `"` + ch.Name + `"`
 		}
 		c.add(cand)
-	}
-	return true
-}
-
-func plainAttr(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '_':
-		case i > 0 && (r >= '0' && r <= '9' || r == '\'' || r == '-'):
-		default:
-			return false
-		}
 	}
 	return true
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/modules"
 	"github.com/flake-lsp/flake-lsp/analysis/options"
 	"github.com/flake-lsp/flake-lsp/analysis/unit"
+	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
 // Diagnostic codes of the option checks.
@@ -163,26 +164,11 @@ func quoteAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
 		out[i] = n
-		if !plainName(n) {
+		if !syntax.PlainName(n) {
 			out[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(n, `\`, `\\`), `"`, `\"`) + `"`
 		}
 	}
 	return out
-}
-
-func plainName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, c := range s {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
-		case i > 0 && (c >= '0' && c <= '9' || c == '\'' || c == '-'):
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // distance is the Levenshtein distance of a and b (bytes).

@@ -152,7 +152,7 @@ func (a *analyzer) pathText(comps []NodeID) string {
 		}
 		name, st := a.keyName(c)
 		switch {
-		case st == keyStatic && isPlainName(name):
+		case st == keyStatic && syntax.PlainName(name):
 			b.WriteString(name)
 		case st == keyStatic:
 			b.WriteString(quote(name))
@@ -161,21 +161,6 @@ func (a *analyzer) pathText(comps []NodeID) string {
 		}
 	}
 	return b.String()
-}
-
-func isPlainName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, c := range s {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
-		case i > 0 && (c >= '0' && c <= '9' || c == '\'' || c == '-'):
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 func quote(s string) string {
