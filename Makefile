@@ -24,7 +24,9 @@ bench:
 FUZZTIME ?= 10s
 FUZZ_TARGETS = ./syntax/:FuzzParse ./syntax/nixparse/:FuzzCheck ./check/:FuzzAnalyze \
 	./analysis/flakeref/:FuzzParse ./analysis/lockfile/:FuzzParse ./position/:FuzzRoundTrip \
-	./lsp/:FuzzFeatures ./lsp/:FuzzServer
+	./lsp/:FuzzFeatures ./lsp/:FuzzServer \
+	./analysis/store/:FuzzHash ./analysis/store/:FuzzStoreSetting ./analysis/store/:FuzzNAR \
+	./analysis/options/:FuzzBuild ./analysis/nixpkgs/:FuzzBuild ./analysis/env/:FuzzModuleFeatures
 
 # When FUZZTIME runs out while a worker is inside one slow input, go test
 # reports "context deadline exceeded" and fails without a failing input:

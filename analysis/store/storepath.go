@@ -140,7 +140,13 @@ func (s Store) OnDisk(p string) string {
 	if !ok || rest == "" {
 		return ""
 	}
-	return filepath.Join(s.Real, rest)
+	// Only what lies inside the store: `..` would lead out of it (found
+	// by FuzzStoreSetting; store paths made here never hold one).
+	joined := filepath.Join(s.Real, rest)
+	if !strings.HasPrefix(joined, strings.TrimSuffix(s.Real, "/")+"/") {
+		return ""
+	}
+	return joined
 }
 
 // CheckName reports whether name may end a store path, as Nix 2.8 checks
