@@ -21,6 +21,11 @@ func (c *completer) nixpkgsMember(chain []string, dot int) bool {
 	if e == nil {
 		return false
 	}
+	if chain[0] == "config" && len(chain) > 1 || len(chain) == 1 && chain[0] == "config" {
+		if c.configMember(chain[1:], dot) {
+			return true
+		}
+	}
 	target, rest := env.Chain(c.u, chain, dot)
 	switch {
 	case target == env.Lib && e.Lib != nil:
@@ -150,6 +155,42 @@ func (c *completer) optionName() bool {
 				cand.Deprecated = true
 				cand.Detail = "removed"
 			}
+		}
+		if !syntax.PlainName(ch.Name) {
+			cand.NewText = `"` + ch.Name + `"`
+		}
+		c.add(cand)
+	}
+	return true
+}
+
+// configMember completes `config.` and deeper in a module: the options
+// and option sets declared there (what the module reads of the
+// configuration).
+func (c *completer) configMember(path []string, dot int) bool {
+	u := c.u
+	m, ok := env.ModuleAt(u, dot)
+	if !ok || !env.ConfigBinding(u, dot) {
+		return false
+	}
+	idx := env.Options(u, m)
+	if idx == nil {
+		return false
+	}
+	children := idx.Children(path)
+	if len(children) == 0 {
+		return false
+	}
+	for _, ch := range children {
+		if options.IsWildcard(ch.Name) || ch.Decl != nil && ch.Decl.Internal {
+			continue
+		}
+		cand := Candidate{Label: ch.Name, Kind: Module, Detail: "options of " + strings.Join(append(append([]string(nil), path...), ch.Name), ".")}
+		if d := ch.Decl; d != nil {
+			cand.Kind = Field
+			cand.Detail = d.Type
+			cand.Doc = env.OptionMarkdown(d, append(append([]string(nil), path...), ch.Name))
+			cand.Deprecated = d.Kind != options.Option
 		}
 		if !syntax.PlainName(ch.Name) {
 			cand.NewText = `"` + ch.Name + `"`

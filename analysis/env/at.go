@@ -7,6 +7,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/modules"
 	"github.com/flake-lsp/flake-lsp/analysis/nixpkgs"
 	"github.com/flake-lsp/flake-lsp/analysis/options"
+	"github.com/flake-lsp/flake-lsp/analysis/scope"
 	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/grammar"
 	"github.com/flake-lsp/flake-lsp/syntax"
@@ -101,6 +102,16 @@ func At(u *unit.Unit, off int) (Ref, bool) {
 		case target == Pkgs && u.Env.Packages != nil && len(rest) == 1:
 			if p, ok := u.Env.Packages.Lookup(rest[0]); ok {
 				return Ref{Kind: RefPackage, Start: start, End: end, Package: p, PkgRoot: u.Env.PackageRoot}, true
+			}
+		case target == None && idx > 0 && chain[0] == "config":
+			// config.services.openssh.enable in a module: the option.
+			if m, ok := ModuleAt(u, start); ok && ConfigBinding(u, start) {
+				if oi := Options(u, m); oi != nil {
+					path := chain[1 : idx+1]
+					if d, ok := oi.Lookup(path); ok {
+						return Ref{Kind: RefOption, Start: start, End: end, Option: d, Index: oi, Path: path, Module: m}, true
+					}
+				}
 			}
 		case target == None && idx == 0 && len(chain) >= 1 && u.Env.Packages != nil && WithPackages(u, start):
 			if p, ok := u.Env.Packages.Lookup(chain[0]); ok && unbound(u, chain[0], start) {
@@ -326,4 +337,42 @@ func oneLine(s string) string {
 		s = s[:200] + "…"
 	}
 	return s
+}
+
+// ModuleAt is the innermost module whose body holds off.
+func ModuleAt(u *unit.Unit, off int) (modules.Module, bool) {
+	f := Modules(u)
+	if f == nil {
+		return modules.Module{}, false
+	}
+	var best modules.Module
+	found := false
+	for _, m := range f.Modules {
+		if m.Body == syntax.NoNode || off < u.View.Start(m.Body) || off > u.View.End(m.Body) {
+			continue
+		}
+		if !found || u.View.Start(m.Body) >= u.View.Start(best.Body) {
+			best, found = m, true
+		}
+	}
+	if !found && len(f.Modules) > 0 && u.Env != nil && u.Env.System != "" {
+		// The module's function arguments and let bindings are outside
+		// its body, but in the file of one module.
+		return f.Modules[0], true
+	}
+	return best, found
+}
+
+// ConfigBinding: `config` at off is a module's argument (a formal), not
+// some other name.
+func ConfigBinding(u *unit.Unit, off int) bool {
+	if u.Scope == nil {
+		return true
+	}
+	for _, b := range u.Scope.VisibleAt(off) {
+		if b.Name == "config" {
+			return b.Kind == scope.KindFormal
+		}
+	}
+	return false
 }
