@@ -20,8 +20,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	minSev := fs.String("min-severity", "hint", "least severe level to report: error, warning, information or hint")
+	opts := fs.Bool("options", true, "check the option settings of each flake's modules against its inputs' sources in the Nix store (renamed, removed, misspelt options)")
+	indexCache := fs.String("index-cache", "", "directory the indexes of input sources are cached in (default: <user cache directory>/flake-lsp/index; - : none)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: flake-lsp check [--format text|json|sarif] [--min-severity LEVEL] PATH...\n"+
+		fmt.Fprint(stderr, "usage: flake-lsp check [--format text|json|sarif] [--min-severity LEVEL] [--options=false] [--index-cache DIR] PATH...\n"+
 			"A PATH is a file (flake.nix, flake.lock or any .nix file) or a directory (every flake.nix and\n"+
 			"flake.lock beneath it).\n")
 		fs.PrintDefaults()
@@ -59,6 +61,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		diags = append(diags, d...)
+	}
+	if *opts {
+		diags = append(diags, optionDiagnostics(files, texts, *indexCache)...)
 	}
 	kept := diags[:0]
 	for _, d := range diags {
