@@ -5,7 +5,13 @@
 // what a user sees: squiggles, colours, hover, completion, code lenses,
 // inlay hints, and a squiggle going away when the mistake is fixed.
 //
-//   node e2e.js --vsix FILE --server BIN [--out DIR] [--chromium BIN]
+//   node e2e.js --vsix FILE --server BIN --storefixture BIN [--out DIR] [--chromium BIN]
+//
+// The flake's nixpkgs input is a fixture tree (testdata/index/nixpkgs with
+// testdata/env/nixos's NixOS modules) that storefixture puts into a
+// temporary Nix store at its NAR hash's path; the lock names that hash, so
+// the server indexes it: option completion, lib hover and option checks in
+// configuration.nix.
 //
 // Exits 0 when every check passed, 1 when one failed, 2 when the test
 // could not run; code-server and chromium are killed in every case.
@@ -23,6 +29,7 @@ function parseArgs(argv) {
     server: process.env.FLAKE_LSP_BIN,
     out: path.join(__dirname, "out"),
     chromium: process.env.CHROMIUM || "/usr/bin/chromium",
+    storefixture: process.env.FLAKE_LSP_STOREFIXTURE,
     timeout: 180, // seconds for the whole run
     keep: false,
   };
@@ -36,12 +43,14 @@ function parseArgs(argv) {
     else if (a === "--server") opts.server = val();
     else if (a === "--out") opts.out = val();
     else if (a === "--chromium") opts.chromium = val();
+    else if (a === "--storefixture") opts.storefixture = val();
     else if (a === "--timeout") opts.timeout = Number(val());
     else if (a === "--keep") opts.keep = true;
     else usage(`unknown argument ${a}`);
   }
   if (!opts.vsix || !opts.server) usage("--vsix and --server are required");
-  for (const k of ["vsix", "server", "chromium"]) {
+  if (!opts.storefixture) usage("--storefixture is required (go build -o bin/storefixture ./internal/storefixture)");
+  for (const k of ["vsix", "server", "chromium", "storefixture"]) {
     opts[k] = path.resolve(opts[k]);
     if (!fs.existsSync(opts[k])) usage(`${k} not found: ${opts[k]}`);
   }
@@ -50,7 +59,7 @@ function parseArgs(argv) {
 }
 
 function usage(msg) {
-  console.error(`e2e: ${msg}\nusage: node e2e.js --vsix FILE --server BIN [--out DIR] [--chromium BIN] [--timeout SECONDS] [--keep]`);
+  console.error(`e2e: ${msg}\nusage: node e2e.js --vsix FILE --server BIN --storefixture BIN [--out DIR] [--chromium BIN] [--timeout SECONDS] [--keep]`);
   process.exit(2);
 }
 
@@ -91,7 +100,7 @@ const BROKEN_LINE = 18; // 1-based, as VS Code shows it
 const BROKEN_TEXT = "pkgs.mkShell { packages = [ pkgs.go ] };";
 
 const NIXPKGS_REV = "30e58f6b0f5f364b7f07e32e7ac08246b79e8a4e";
-const FLAKE_LOCK = JSON.stringify(
+const flakeLock = (nixpkgsNarHash) => JSON.stringify(
   {
     nodes: {
       "flake-utils": {
@@ -104,7 +113,7 @@ const FLAKE_LOCK = JSON.stringify(
         original: { owner: "nix-community", ref: "release-24.11", repo: "home-manager", type: "github" },
       },
       nixpkgs: {
-        locked: { lastModified: 1741599027, narHash: "sha256-3vHB7ig+DBxXc83QpAHQWjcW41P67RBXz9xCRXjd1Cc=", owner: "NixOS", repo: "nixpkgs", rev: NIXPKGS_REV, type: "github" },
+        locked: { lastModified: 1741599027, narHash: nixpkgsNarHash, owner: "NixOS", repo: "nixpkgs", rev: NIXPKGS_REV, type: "github" },
         original: { owner: "NixOS", ref: "nixos-24.11", repo: "nixpkgs", type: "github" },
       },
       root: { inputs: { "flake-utils": "flake-utils", "home-manager": "home-manager", nixpkgs: "nixpkgs" } },
@@ -115,6 +124,18 @@ const FLAKE_LOCK = JSON.stringify(
   null,
   2,
 ) + "\n";
+
+// A NixOS module of the flake (nixosConfigurations.kiosk's modules): line
+// 3 misspells services.openssh (unknown-option, from the fixture's NixOS
+// options), line 5 is where option completion is typed.
+const CONFIGURATION_NIX = `{ config, lib, pkgs, ... }:
+{
+  services.opensh.enable = true;
+  networking = lib.mkIf true { hostName = "kiosk"; };
+
+}
+`;
+const REPO = path.resolve(__dirname, "..", "..", "..");
 
 // ---- checks ----
 
@@ -372,8 +393,14 @@ async function run(opts) {
   fs.mkdirSync(extensions, { recursive: true });
   fs.mkdirSync(work, { recursive: true });
   fs.mkdirSync(opts.out, { recursive: true });
+  // The nixpkgs input's source, in a store of the test's own.
+  const storeDir = path.join(tmp, "store");
+  const sf = spawnSync(opts.storefixture, [storeDir, `nixpkgs=${path.join(REPO, "testdata/index/nixpkgs")}+${path.join(REPO, "testdata/env/nixos")}`], { encoding: "utf8", timeout: 60000 });
+  const sfOut = /^nixpkgs (sha256-\S+)$/m.exec(sf.stdout || "");
+  if (sf.status !== 0 || !sfOut) throw new Error(`storefixture failed (${sf.status}): ${sf.stdout}\n${sf.stderr}`);
   fs.writeFileSync(path.join(work, "flake.nix"), FLAKE_NIX);
-  fs.writeFileSync(path.join(work, "flake.lock"), FLAKE_LOCK);
+  fs.writeFileSync(path.join(work, "flake.lock"), flakeLock(sfOut[1]));
+  fs.writeFileSync(path.join(work, "configuration.nix"), CONFIGURATION_NIX);
 
   // Settings, written before code-server starts (it ignores later edits
   // from outside). flake-lsp is not on PATH: the extension finds the
@@ -398,6 +425,7 @@ async function run(opts) {
   };
   fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify(settings, null, 2));
   const env = codeServerEnv(tmp);
+  env.NIX_STORE_DIR = storeDir; // inherited by the extension's server
   fs.mkdirSync(env.XDG_CONFIG_HOME, { recursive: true });
   const config = path.join(tmp, "code-server.yaml");
   fs.writeFileSync(config, "auth: none\ncert: false\n");
@@ -625,6 +653,54 @@ async function run(opts) {
     `${lockState.s.warnings} .squiggly-warning on ${JSON.stringify(lockState.s.warningLines.map((l) => l.trim()))}; F8 shows ${JSON.stringify(lockState.m)}`,
   );
   await shot(page, opts, "vscode-lock.png");
+
+  // 6. configuration.nix, a module of the flake's nixosSystem: the
+  // fixture nixpkgs' options (indexed in the background) check it.
+  await openFile(page, "configuration.nix");
+  let mod = await poll(async () => {
+    const s = await editorState(page);
+    return s && s.warningLines.some((l) => l.includes("services.opensh.enable")) ? s : null;
+  }, 30000);
+  mod = mod || (await editorState(page));
+  check(
+    "configuration.nix: a warning squiggle on the misspelt option `services.opensh` (unknown-option)",
+    mod.warningLines.some((l) => l.includes("services.opensh.enable")),
+    `warning squiggles on ${JSON.stringify(mod.warningLines.map((l) => l.trim()))}`,
+  );
+
+  // 7. Hover on `mkIf` of `lib.mkIf`: its doc comment from nixpkgs' lib.
+  const mk = await tokenAt(page, "lib.mkIf", "mkIf");
+  if (!mk) throw new Error("line `lib.mkIf` not visible");
+  await page.mouse.move(mk.x, mk.y);
+  let libHover = await poll(async () => {
+    const t = await hoverText();
+    return t.includes("Makes a definition conditional") ? t : null;
+  }, 10000);
+  libHover = libHover || (await hoverText());
+  check("hover on `lib.mkIf`: its documentation from the nixpkgs source", libHover.includes("Makes a definition conditional"), JSON.stringify(libHover));
+  await page.mouse.move(1000, 720);
+  await page.keyboard.press("Escape");
+
+  // 8. Typing `services.openssh.` on the empty line: the options declared
+  // there.
+  await keys(page, "Control", "KeyG");
+  await page.waitForSelector(".quick-input-widget input", { visible: true, timeout: 15000 });
+  await page.keyboard.type("5");
+  await page.keyboard.press("Enter");
+  await sleep(300);
+  await page.keyboard.type("  services.openssh.", { delay: 30 });
+  let opt = await poll(async () => {
+    const it = await suggestions();
+    return it.some((t) => t.startsWith("enable")) && it.some((t) => t.startsWith("settings")) ? it : null;
+  }, 10000);
+  opt = opt || (await suggestions());
+  check(
+    "completion after typing `services.openssh.` in a module: the options enable, ports, settings",
+    opt.some((t) => t.startsWith("enable")) && opt.some((t) => t.startsWith("settings")) && opt.some((t) => t.startsWith("ports")),
+    JSON.stringify(opt),
+  );
+  await shot(page, opts, "vscode-options.png");
+  await page.keyboard.press("Escape");
 }
 
 function removeTmp(opts) {
