@@ -3,4 +3,4 @@
 package grammar
 
 // sourceHash is the SHA-256 of src/parser.c followed by src/scanner.c.
-const sourceHash = "f7fb16bdbcba367426edb9b3f4d0a5947cd33ddad97b89e1b5f86ead20bfc27f"
+const sourceHash = "459cd9f9a2abc52233191a08e4ccf6014e0c11b8719ad3ce7f3177f2417fcaf9"

@@ -1,19 +1,22 @@
 package lsp
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
 
-// TestNewerEditCancelsRunawayParse: while a text keeps the parser in a
-// runaway error recovery (about the parse budget, half a second), other
-// documents are answered, and a newer edit stops the stale parse instead
-// of waiting for it.
+// TestNewerEditCancelsRunawayParse: while a text keeps the parser busy
+// (a 2 MB string of escapes: half a second or more), other documents are
+// answered, and a newer edit stops the stale parse instead of waiting for
+// it. (The text was a runaway error recovery, `[(a + b c ]"`, until the
+// grammar lost its `word` rule: without keyword extraction none is known.)
 func TestNewerEditCancelsRunawayParse(t *testing.T) {
 	ss := newSession(t, nil)
 	ss.initialize(nil)
 	a, b := "file:///tmp/runaway/a.nix", "file:///tmp/runaway/b.nix"
-	ss.open(a, "[(a + b c ]\"")
+	slow := "\"" + strings.Repeat(`abcdefgh\n`, 200_000) + "\""
+	ss.open(a, slow)
 	d := waitFor(t, "the parse of a to start", func() *document { return ss.server.docs.get(a) })
 	parsingLong := func() bool {
 		d.mu.Lock()
@@ -37,7 +40,7 @@ func TestNewerEditCancelsRunawayParse(t *testing.T) {
 		t.Skip("SKIPPED: the runaway parse finished before b was answered; nothing left to cancel on this machine")
 	}
 	before := parseCancels.Load()
-	ss.change(a, 2, [5]any{0, 0, 0, 12, "[ 1 ]"})
+	ss.change(a, 2, [5]any{0, 0, 0, len(slow), "[ 1 ]"})
 	ss.waitDiags(a, "the new text's diagnostics", func(p publishParams) bool { return p.Version != nil && *p.Version == 2 && len(p.Diagnostics) == 0 })
 	if parseCancels.Load() == before {
 		t.Errorf("the stale parse was not cancelled")
