@@ -49,8 +49,28 @@ func Chain(u *unit.Unit, chain []string, off int) (Target, []string) {
 		return inputRest(rest[1:])
 	case isNixpkgsInput(u, head) && (b == nil || b.Kind == scope.KindFormal || b.Kind == scope.KindBuiltin):
 		return inputRest(rest)
+	case b != nil && b.Value != syntax.NoNode && u.View != nil && packageSetValue(u, u.View.Text(b.Value)):
+		// pkgsFor = import nixpkgs { ... }; p = nixpkgs.legacyPackages.${system};
+		return pkgsRest(rest)
 	}
 	return None, nil
+}
+
+// importNixpkgs matches `import <input> ...` and `<input>.legacyPackages.<system>`
+// (also through `inputs.`), the input named by group 1 or 2.
+var importNixpkgs = regexp.MustCompile(`^\(?\s*(?:import\s+(?:inputs\.)?([A-Za-z_][\w'-]*)\b|(?:inputs\.)?([A-Za-z_][\w'-]*)\.legacyPackages\.(?:[\w-]+|\$\{[^}]*\}|"[^"]*")\s*$)`)
+
+// packageSetValue: a name bound to this text is a nixpkgs package set.
+func packageSetValue(u *unit.Unit, text string) bool {
+	m := importNixpkgs.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	name := m[1]
+	if name == "" {
+		name = m[2]
+	}
+	return isNixpkgsInput(u, name)
 }
 
 // pkgsRest: `pkgs.x` is a package, `pkgs.lib.x` is lib.
