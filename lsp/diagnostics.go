@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/flake-lsp/flake-lsp/analysis"
+	"github.com/flake-lsp/flake-lsp/analysis/unit"
 	"github.com/flake-lsp/flake-lsp/position"
 )
 
@@ -164,6 +165,35 @@ func (s *Server) refreshAll() {
 		s.docs.schedule(d)
 	}
 	s.refreshPull()
+}
+
+// refreshPending re-analyses the open documents that may read an index
+// that just became ready: those whose latest analysis found an index
+// pending, and those not analysed yet or being analysed. Re-analysing
+// every document instead made a livelock once more flakes with indexes
+// were open than the manager keeps (indexcache.DefaultMaxEntries): each
+// refresh asked again for the indexes it had dropped, each of them,
+// rebuilt, refreshed everything again.
+func (s *Server) refreshPending() {
+	for _, d := range s.docs.all() {
+		d.mu.Lock()
+		snap, running := d.snap, d.running
+		d.mu.Unlock()
+		if snap == nil || running || snap.Results.pending() {
+			s.docs.schedule(d)
+		}
+	}
+	s.refreshPull()
+}
+
+// pending: the analysis read a unit whose indexes were not all ready.
+func (r *Results) pending() bool {
+	for _, u := range []*unit.Unit{r.Unit, r.FlakeUnit} {
+		if u != nil && u.Env != nil && len(u.Env.Pending) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) refreshPull() {

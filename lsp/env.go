@@ -66,8 +66,8 @@ func (s *Server) closeEnvs() {
 	s.envs.refreshMu.Unlock()
 }
 
-// refreshSoon re-analyses the open documents once indexes are ready
-// (several finishing together refresh once).
+// refreshSoon re-analyses the open documents waiting for indexes once
+// they are ready (several finishing together refresh once).
 func (s *Server) refreshSoon() {
 	s.envs.refreshMu.Lock()
 	defer s.envs.refreshMu.Unlock()
@@ -76,7 +76,7 @@ func (s *Server) refreshSoon() {
 	}
 	s.envs.refresh = time.AfterFunc(100*time.Millisecond, func() {
 		if s.ctx.Err() == nil && s.state.Load() == stateInitialized {
-			s.refreshAll()
+			s.refreshPending()
 		}
 	})
 }
