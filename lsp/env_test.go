@@ -1,8 +1,10 @@
 package lsp
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -49,4 +51,75 @@ func TestEnvFeatures(t *testing.T) {
 	got = strings.NewReplacer(pairs...).Replace(got)
 
 	golden.Check(t, "../testdata/env/consumer.golden", got, *update)
+}
+
+// TestIndexProgress: without waiting for indexes (as the server runs),
+// the first diagnostics of a module come before its nixpkgs is indexed;
+// the build is reported as work done progress (created, begun, ended
+// under one token), and once it is ready the module is analysed again
+// and its option diagnostics published.
+func TestIndexProgress(t *testing.T) {
+	storeDir := t.TempDir()
+	t.Setenv("NIX_STORE_DIR", storeDir)
+	t.Setenv("NIX_STORE", "")
+	st := nixstore.Store{Dir: storeDir, Real: storeDir}
+	tree := filepath.Join(t.TempDir(), "nixpkgs")
+	copyTree(t, "../testdata/index/nixpkgs", tree)
+	copyTree(t, "../testdata/env/nixos", tree)
+	np, _ := putInStore(t, st, tree)
+
+	dir := t.TempDir()
+	files := map[string]string{
+		"flake.nix": "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs\";\n  outputs = { self, nixpkgs }: {\n    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ./configuration.nix ]; };\n  };\n}\n",
+		"configuration.nix": "{ ... }:\n{\n  services.opensh.enable = true;\n}\n",
+		"flake.lock": `{"nodes": {"nixpkgs": {"locked": {"narHash": "` + np + `", "owner": "NixOS", "repo": "nixpkgs", "rev": "2222222222222222222222222222222222222222", "type": "github", "lastModified": 1700000000}, "original": {"owner": "NixOS", "repo": "nixpkgs", "type": "github"}}, "root": {"inputs": {"nixpkgs": "nixpkgs"}}}, "root": "root", "version": 7}`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ss := newSession(t, func(s *Server) { s.opts.WaitIndexes = false })
+	ss.initialize(map[string]any{"window": map[string]any{"workDoneProgress": true}})
+	uri := pathURI(filepath.Join(dir, "configuration.nix"))
+	ss.open(uri, files["configuration.nix"])
+	ss.waitDiags(uri, "unknown-option once the index is ready", hasCode("unknown-option"))
+
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	created := 0
+	for _, m := range ss.requests {
+		if m == "window/workDoneProgress/create" {
+			created++
+		}
+	}
+	kinds := map[string][]string{} // by token
+	titles := map[string]string{}
+	for _, raw := range ss.progress {
+		var p struct {
+			Token string
+			Value struct{ Kind, Title string }
+		}
+		if err := json.Unmarshal(raw, &p); err != nil {
+			t.Fatal(err)
+		}
+		kinds[p.Token] = append(kinds[p.Token], p.Value.Kind)
+		if p.Value.Title != "" {
+			titles[p.Token] = p.Value.Title
+		}
+	}
+	if created == 0 || created != len(kinds) {
+		t.Errorf("%d tokens created, progress under %d tokens: %v", created, len(kinds), kinds)
+	}
+	var seen []string
+	for tok, ks := range kinds {
+		if len(ks) < 2 || ks[0] != "begin" || ks[len(ks)-1] != "end" {
+			t.Errorf("token %s: %v, want begin ... end", tok, ks)
+		}
+		seen = append(seen, titles[tok])
+	}
+	sort.Strings(seen)
+	if !strings.Contains(strings.Join(seen, ","), "Indexing nixos options") {
+		t.Errorf("progress titles %q lack the NixOS options' build", seen)
+	}
 }

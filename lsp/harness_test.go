@@ -29,6 +29,7 @@ type session struct {
 	requests []string          // methods the server called
 	config   json.RawMessage   // answer to workspace/configuration
 	regs     []json.RawMessage // registrations received
+	progress []json.RawMessage // $/progress notifications
 }
 
 func newSession(t testing.TB, setup func(*Server)) *session {
@@ -87,6 +88,9 @@ func (ss *session) record(req jsonrpc2.Request) (result any, answer bool) {
 			p.Message = "show: " + p.Message
 		}
 		ss.logs = append(ss.logs, p.Message)
+		return nil, false
+	case "$/progress":
+		ss.progress = append(ss.progress, append(json.RawMessage(nil), req.Params()...))
 		return nil, false
 	case "workspace/configuration":
 		ss.requests = append(ss.requests, req.Method())
