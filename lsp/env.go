@@ -37,11 +37,13 @@ func (s *Server) envProvider() *env.Provider {
 		}
 		s.envs.mgr = indexcache.NewManager(cache, s.progress)
 		s.envs.mgr.SetLog(s.log.Warnf)
-		s.envs.mgr.OnReady(func(kind, key string) {
+		ready := func(kind, key string) {
 			s.log.Infof("index ready: %s %s", kind, key)
 			s.refreshSoon()
-		})
+		}
+		s.envs.mgr.OnReady(ready)
 		s.envs.provider = env.New(s.envs.mgr)
+		s.envs.provider.OnReady(ready)
 		if cache.Dir != "" {
 			s.goBackground("index cache prune", func(context.Context) {
 				if err := cache.Prune(cachePruneAge); err != nil {
@@ -57,6 +59,7 @@ func (s *Server) envProvider() *env.Provider {
 func (s *Server) closeEnvs() {
 	s.envs.once.Do(func() {}) // none made after this
 	if s.envs.mgr != nil {
+		s.envs.provider.Close()
 		s.envs.mgr.Close()
 	}
 	s.envs.refreshMu.Lock()

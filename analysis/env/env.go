@@ -50,6 +50,10 @@ const graphRecheck = 2 * time.Second
 // Provider builds Envs. Safe for concurrent use.
 type Provider struct {
 	m *indexcache.Manager
+	// own builds the indexes of flakes' own modules: many small ones,
+	// one per flake open, kept apart so that they never push the large
+	// indexes of nixpkgs out of m (nor the other way round).
+	own *indexcache.Manager
 
 	mu      sync.Mutex
 	graphs  map[string]*graph  // by flake.nix path
@@ -79,12 +83,21 @@ type layout struct {
 func New(m *indexcache.Manager) *Provider {
 	m.SetTitle(KindLib, "Indexing nixpkgs lib")
 	m.SetTitle(KindPackages, "Indexing nixpkgs packages")
-	m.SetTitle(KindOwn, "Indexing this flake's options")
 	for _, l := range options.Layouts {
 		m.SetTitle(KindOptions+l.Name, "Indexing "+l.Name+" options")
 	}
-	return &Provider{m: m, graphs: map[string]*graph{}, layouts: map[string]*layout{}}
+	own := indexcache.NewManager(indexcache.Cache{}, nil)
+	own.SetLimits(1, 64)
+	return &Provider{m: m, own: own, graphs: map[string]*graph{}, layouts: map[string]*layout{}}
 }
+
+// OnReady registers f to be told when an index of a flake's own modules
+// is ready (those of the inputs' sources: the Manager's OnReady).
+func (p *Provider) OnReady(f func(kind, key string)) { p.own.OnReady(f) }
+
+// Close stops the builds of the flakes' own indexes (the Manager given
+// to New is the caller's to close).
+func (p *Provider) Close() { p.own.Close() }
 
 // Request says which file an Env is for.
 type Request struct {
@@ -137,7 +150,7 @@ func (p *Provider) For(ctx context.Context, r Request) *unit.Env {
 			}
 			lay := lay
 			dir := s.dir
-			if idx := get(ctx, p, e, r.Wait, KindOptions+lay.Name, dir, VersionOptions, s.store, lay.Name+" options",
+			if idx := get(ctx, p.m, e, r.Wait, KindOptions+lay.Name, dir, VersionOptions, s.store, lay.Name+" options",
 				func(ctx context.Context) (*options.Index, error) { return options.BuildLayout(ctx, dir, lay) }); idx != nil {
 				e.Options[lay.Name] = idx
 			}
@@ -150,10 +163,10 @@ func (p *Provider) For(ctx context.Context, r Request) *unit.Env {
 	} else {
 		dir := nixpkgsSrc.dir
 		l := p.layoutOf(dir)
-		e.Lib = get(ctx, p, e, r.Wait, KindLib, dir, VersionLib, nixpkgsSrc.store, "nixpkgs lib",
+		e.Lib = get(ctx, p.m, e, r.Wait, KindLib, dir, VersionLib, nixpkgsSrc.store, "nixpkgs lib",
 			func(ctx context.Context) (*nixpkgs.Lib, error) { return nixpkgs.BuildLib(ctx, dir) })
 		if l.nixpkgs {
-			e.Packages = get(ctx, p, e, r.Wait, KindPackages, dir, VersionPackages, nixpkgsSrc.store, "nixpkgs packages",
+			e.Packages = get(ctx, p.m, e, r.Wait, KindPackages, dir, VersionPackages, nixpkgsSrc.store, "nixpkgs packages",
 				func(ctx context.Context) (*nixpkgs.Packages, error) { return nixpkgs.BuildPackages(ctx, dir) })
 			e.PackageRoot = dir
 		}
@@ -168,7 +181,7 @@ func (p *Provider) For(ctx context.Context, r Request) *unit.Env {
 			}
 		}
 		sort.Strings(files)
-		if idx := get(ctx, p, e, r.Wait, KindOwn, own.key, 1, false, "this flake's options",
+		if idx := get(ctx, p.own, e, r.Wait, KindOwn, own.key, 1, false, "this flake's options",
 			func(ctx context.Context) (*options.Index, error) { return options.Build(ctx, root, files) }); idx != nil && len(idx.Decls) > 0 {
 			for sys, base := range e.Options {
 				e.Options[sys] = options.Merge(base, idx)
@@ -186,17 +199,17 @@ func (p *Provider) For(ctx context.Context, r Request) *unit.Env {
 
 // get asks the manager for an index, waiting for it when asked to; a
 // pending one is named in e.Pending.
-func get[T any](ctx context.Context, p *Provider, e *unit.Env, wait bool, kind, key string, version int, cacheable bool, what string, build func(context.Context) (*T, error)) *T {
+func get[T any](ctx context.Context, m *indexcache.Manager, e *unit.Env, wait bool, kind, key string, version int, cacheable bool, what string, build func(context.Context) (*T, error)) *T {
 	if wait {
-		idx, err := indexcache.Wait(ctx, p.m, kind, key, version, cacheable, build)
+		idx, err := indexcache.Wait(ctx, m, kind, key, version, cacheable, build)
 		if err != nil {
 			return nil
 		}
 		return idx
 	}
-	idx, ok := indexcache.Get(p.m, kind, key, version, cacheable, build)
+	idx, ok := indexcache.Get(m, kind, key, version, cacheable, build)
 	if !ok {
-		if p.m.Err(kind, key) == nil {
+		if m.Err(kind, key) == nil {
 			e.Pending = append(e.Pending, what)
 		}
 		return nil
@@ -296,7 +309,7 @@ func (p *Provider) graph(flakePath string) *graph {
 	g.key = key.String()
 	p.mu.Lock()
 	if old := p.graphs[flakePath]; old != nil && old.key != g.key {
-		p.m.Forget(KindOwn, old.key)
+		p.own.Forget(KindOwn, old.key)
 	}
 	if len(p.graphs) > 256 {
 		p.graphs = map[string]*graph{}

@@ -38,6 +38,7 @@ func optionDiagnostics(files []string, texts map[string][]byte, cache string) []
 	mgr := indexcache.NewManager(c, nil)
 	defer mgr.Close()
 	provider := env.New(mgr)
+	defer provider.Close()
 	resolver := deps.New(store.Default(os.Getenv))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
