@@ -70,9 +70,9 @@ func TestIndexProgress(t *testing.T) {
 
 	dir := t.TempDir()
 	files := map[string]string{
-		"flake.nix": "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs\";\n  outputs = { self, nixpkgs }: {\n    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ./configuration.nix ]; };\n  };\n}\n",
+		"flake.nix":         "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs\";\n  outputs = { self, nixpkgs }: {\n    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ./configuration.nix ]; };\n  };\n}\n",
 		"configuration.nix": "{ ... }:\n{\n  services.opensh.enable = true;\n}\n",
-		"flake.lock": `{"nodes": {"nixpkgs": {"locked": {"narHash": "` + np + `", "owner": "NixOS", "repo": "nixpkgs", "rev": "2222222222222222222222222222222222222222", "type": "github", "lastModified": 1700000000}, "original": {"owner": "NixOS", "repo": "nixpkgs", "type": "github"}}, "root": {"inputs": {"nixpkgs": "nixpkgs"}}}, "root": "root", "version": 7}`,
+		"flake.lock":        `{"nodes": {"nixpkgs": {"locked": {"narHash": "` + np + `", "owner": "NixOS", "repo": "nixpkgs", "rev": "2222222222222222222222222222222222222222", "type": "github", "lastModified": 1700000000}, "original": {"owner": "NixOS", "repo": "nixpkgs", "type": "github"}}, "root": {"inputs": {"nixpkgs": "nixpkgs"}}}, "root": "root", "version": 7}`,
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
