@@ -14,7 +14,8 @@ import (
 // flake, as when a file is typed from top to bottom, with the bare parser.
 // The tree-sitter runtime go-tree-sitter bundles can loop in error recovery
 // at the end of the text, inserting missing tokens for a very long time
-// (`[(a + b c ]"` takes over a minute and builds millions of nodes); Parse
+// (while the grammar had a `word` rule, `[(a + b c ]"` took over a minute
+// and built millions of nodes; none is known since); Parse
 // guards against it with a budget and blanking, but an editing session
 // should never meet it: no prefix may take anywhere near the bound (a
 // normal parse of these files takes about a millisecond).
