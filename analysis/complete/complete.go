@@ -120,6 +120,9 @@ func (c *completer) run() {
 	if c.u.IsFlake() && c.inOutputsFormals() {
 		return
 	}
+	if c.inheritNames() {
+		return
+	}
 	if p.InKey || p.InSetBody {
 		if c.optionName() {
 			return

@@ -7,6 +7,7 @@ import (
 	"github.com/flake-lsp/flake-lsp/analysis/modules"
 	"github.com/flake-lsp/flake-lsp/analysis/nixpkgs"
 	"github.com/flake-lsp/flake-lsp/analysis/options"
+	"github.com/flake-lsp/flake-lsp/grammar"
 	"github.com/flake-lsp/flake-lsp/syntax"
 )
 
@@ -198,4 +199,45 @@ func (c *completer) configMember(path []string, dot int) bool {
 		c.add(cand)
 	}
 	return true
+}
+
+// inheritNames completes the names of `inherit (lib) |` from what the
+// source expression is in nixpkgs (lib's members, packages).
+func (c *completer) inheritNames() bool {
+	u := c.u
+	e := u.Env
+	if e == nil {
+		return false
+	}
+	v := u.View
+	inh := syntax.NoNode
+	for m, depth := c.p.Node, 0; m != syntax.NoNode && depth < 3; m, depth = v.Parent(m), depth+1 {
+		if v.Is(m, grammar.KindInherit) {
+			inh = m
+			break
+		}
+	}
+	if inh == syntax.NoNode {
+		return false
+	}
+	src := v.Child(inh, grammar.FieldSource)
+	if src == syntax.NoNode || c.off <= v.End(src) {
+		return false
+	}
+	chain := env.ChainOf(v, src)
+	if chain == nil {
+		return false
+	}
+	target, rest := env.Chain(u, chain, v.Start(src))
+	switch {
+	case target == env.Lib && e.Lib != nil:
+		for _, ent := range e.Lib.Children(rest) {
+			c.add(libCandidate(e.Lib, ent))
+		}
+		return true
+	case target == env.Pkgs && e.Packages != nil && len(rest) == 0:
+		c.packages(e.Packages, 0)
+		return true
+	}
+	return false
 }

@@ -119,6 +119,9 @@ func At(u *unit.Unit, off int) (Ref, bool) {
 			}
 		}
 	}
+	if r, ok := inheritedAt(u, off); ok {
+		return r, true
+	}
 	f := Modules(u)
 	if c, ok := modules.At(u, f, off); ok && c.InKey && !c.Top {
 		idx := Options(u, c.Module)
@@ -154,7 +157,7 @@ func WithPackages(u *unit.Unit, off int) bool {
 		return false
 	}
 	for _, w := range u.Scope.WithsAt(off) {
-		if chain := chainOf(u.View, w.Env); chain != nil {
+		if chain := ChainOf(u.View, w.Env); chain != nil {
 			if t, rest := Chain(u, chain, u.View.Start(w.Node)); t == Pkgs && len(rest) == 0 {
 				return true
 			}
@@ -169,7 +172,7 @@ func WithLib(u *unit.Unit, off int) bool {
 		return false
 	}
 	for _, w := range u.Scope.WithsAt(off) {
-		if chain := chainOf(u.View, w.Env); chain != nil {
+		if chain := ChainOf(u.View, w.Env); chain != nil {
 			if t, rest := Chain(u, chain, u.View.Start(w.Node)); t == Lib && len(rest) == 0 {
 				return true
 			}
@@ -178,8 +181,8 @@ func WithLib(u *unit.Unit, off int) bool {
 	return false
 }
 
-// chainOf reads `a` or `a.b.c` (names only); nil for anything else.
-func chainOf(v *syntax.View, e syntax.NodeID) []string {
+// ChainOf reads `a` or `a.b.c` (names only); nil for anything else.
+func ChainOf(v *syntax.View, e syntax.NodeID) []string {
 	for v.Is(e, grammar.KindParenthesized) {
 		e = v.Child(e, grammar.FieldExpression)
 	}
@@ -190,7 +193,7 @@ func chainOf(v *syntax.View, e syntax.NodeID) []string {
 		if v.Child(e, grammar.FieldDefault) != syntax.NoNode {
 			return nil
 		}
-		base := chainOf(v, v.Child(e, grammar.FieldExpression))
+		base := ChainOf(v, v.Child(e, grammar.FieldExpression))
 		if base == nil {
 			return nil
 		}
@@ -220,14 +223,14 @@ func MemberAt(v *syntax.View, off int) (chain []string, idx, start, end int, ok 
 	p := v.Parent(n)
 	switch {
 	case v.Is(p, grammar.KindSelect) && v.Child(p, grammar.FieldExpression) == n:
-		chain = chainOf(v, p)
+		chain = ChainOf(v, p)
 		if chain == nil {
 			return nil, 0, 0, 0, false
 		}
 		return chain, 0, v.Start(n), v.End(n), true
 	case v.Is(p, grammar.KindAttrpath) && v.Is(v.Parent(p), grammar.KindSelect):
 		sel := v.Parent(p)
-		chain = chainOf(v, sel)
+		chain = ChainOf(v, sel)
 		if chain == nil {
 			return nil, 0, 0, 0, false
 		}
@@ -375,4 +378,76 @@ func ConfigBinding(u *unit.Unit, off int) bool {
 		}
 	}
 	return false
+}
+
+// inheritedAt: a name of `inherit (lib) mkIf types;`, a use of a name so
+// inherited, or a name under `with lib;` / `with pkgs;` that no scope
+// binds: what lib or the package set has under that name.
+func inheritedAt(u *unit.Unit, off int) (Ref, bool) {
+	v := u.View
+	n := v.At(off)
+	if n == syntax.NoNode || !(v.Is(n, grammar.KindIdentifier) || v.Is(n, grammar.KindAttribute)) {
+		return Ref{}, false
+	}
+	name, start, end := v.Text(n), v.Start(n), v.End(n)
+	var source syntax.NodeID
+	switch p := v.Parent(n); {
+	case v.Is(p, grammar.KindInherit) && v.FieldName(n) == grammar.FieldAttribute:
+		source = v.Child(p, grammar.FieldSource)
+	case v.Is(n, grammar.KindIdentifier) && !v.Is(p, grammar.KindAttrpath) && !v.Is(p, grammar.KindFormal) && !v.Is(p, grammar.KindSelect):
+		// A variable (the head of a chain is At's MemberAt's).
+		if u.Scope == nil {
+			return Ref{}, false
+		}
+		var b *scope.Binding
+		for _, vb := range u.Scope.VisibleAt(start) {
+			if vb.Name == name {
+				b = vb
+				break
+			}
+		}
+		switch {
+		case b != nil && b.Inherited && b.Source != syntax.NoNode:
+			source = b.Source
+		case b == nil || b.Kind == scope.KindBuiltin:
+			// Free: a with may supply it.
+			if u.Env.Lib != nil && WithLib(u, start) {
+				if e, ok := u.Env.Lib.Lookup([]string{name}); ok {
+					return libRef(u, e, start, end, []string{name}), true
+				}
+			}
+			return Ref{}, false
+		default:
+			return Ref{}, false
+		}
+	default:
+		return Ref{}, false
+	}
+	chain := ChainOf(v, source)
+	if chain == nil {
+		return Ref{}, false
+	}
+	target, rest := Chain(u, chain, v.Start(source))
+	path := append(append([]string(nil), rest...), name)
+	switch {
+	case target == Lib && u.Env.Lib != nil:
+		if e, ok := u.Env.Lib.Lookup(path); ok {
+			return libRef(u, e, start, end, path), true
+		}
+	case target == Pkgs && u.Env.Packages != nil && len(rest) == 0:
+		if p, ok := u.Env.Packages.Lookup(name); ok {
+			return Ref{Kind: RefPackage, Start: start, End: end, Package: p, PkgRoot: u.Env.PackageRoot}, true
+		}
+	}
+	return Ref{}, false
+}
+
+// libRef is a Ref to a lib entry, located where an alias's target is.
+func libRef(u *unit.Unit, e *nixpkgs.LibEntry, start, end int, path []string) Ref {
+	if len(e.AliasOf) > 0 {
+		if t, ok := u.Env.Lib.Lookup(e.AliasOf); ok && t.File != "" {
+			e.File, e.Start, e.End = t.File, t.Start, t.End
+		}
+	}
+	return Ref{Kind: RefLib, Start: start, End: end, Lib: e, LibRoot: u.Env.Lib.Root, Path: path}
 }
