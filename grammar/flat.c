@@ -40,6 +40,19 @@ static bool map_back(uint32_t p, uint32_t len, const uint32_t *edits, uint32_t n
 	return true;
 }
 
+// subtree_id is the address of the node's subtree data, which the runtime
+// shares between the old tree and the new one when the parser reuses the
+// subtree. A TSNode's id is not that: it points at the slot holding the
+// subtree in its parent's child array, so a reused subtree under a new
+// parent (each binding of a set after an edit) has a new id. Subtrees
+// small enough to be stored in the slot itself (leaves: the value has its
+// lowest bit set, heap addresses are aligned) have no address: 0.
+static uint64_t subtree_id(fl_node n) {
+	if (n.id == NULL) return 0;
+	uint64_t v = *(const uint64_t *)n.id;
+	return (v & 1) ? 0 : v;
+}
+
 // subtree_end is one past the last descendant of node o of a copy.
 static uint32_t subtree_end(const flat_node *nodes, uint32_t n, uint32_t o) {
 	for (uint32_t m = o; m != FLAT_NONE; m = nodes[m].parent) {
@@ -68,7 +81,7 @@ uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint64_t *ids, uint
 	for (;;) {
 		fl_node cur = ts_tree_cursor_current_node(&c);
 		uint32_t start = ts_node_start_byte(cur), end = ts_node_end_byte(cur);
-		uint64_t id = (uint64_t)(uintptr_t)cur.id;
+		uint64_t id = subtree_id(cur);
 		if (n < cap) {
 			flat_node *f = &out[n];
 			f->start = start;
