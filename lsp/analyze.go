@@ -1,11 +1,14 @@
 package lsp
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/flake-lsp/flake-lsp/analysis"
 	"github.com/flake-lsp/flake-lsp/analysis/env"
@@ -99,6 +102,9 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 			res.Diagnostics = append(res.Diagnostics, env.CheckOptions(res.Unit)...)
 		}
 	case kindLock:
+		if s.lockFromFlake(d, res, file, text) {
+			break
+		}
 		lock, problems := lockfile.Parse(text)
 		res.Lock, res.LockPath = lock, file
 		res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = lock, file, text
@@ -132,3 +138,88 @@ func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *synt
 }
 
 func parseForLoad(data []byte) *syntax.Tree { return syntax.Parse(data) }
+
+// flakeSnapshotFor waits for the analysis of the flake.nix document fd
+// that read lockSrc as its lock: the current one, or the next (asked for
+// if none is under way: the change of the lock that is being analysed
+// re-analyses the flake.nix too, but may not have asked yet). Nil when
+// there is none within flakeWait, or the next still read another text
+// (the lock changed again).
+func (s *Server) flakeSnapshotFor(fd *document, lockSrc []byte) *Snapshot {
+	ctx, cancel := context.WithTimeout(s.ctx, flakeWait)
+	defer cancel()
+	asked := false
+	for {
+		fd.mu.Lock()
+		snap, seq, busy, ch, closed := fd.snap, fd.seq, fd.dirty || fd.analyzing, fd.updated, fd.closed
+		fd.mu.Unlock()
+		if closed || ch == nil {
+			return nil
+		}
+		if snap != nil && snap.Seq == seq && !busy {
+			if snap.Results != nil && snap.Results.Unit != nil && bytes.Equal(snap.Results.Unit.LockSrc, lockSrc) {
+				return snap
+			}
+			if asked {
+				return nil
+			}
+			asked = true
+			s.docs.schedule(fd)
+			continue
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// flakeWait bounds how long the analysis of a flake.lock waits for the
+// analysis of its open flake.nix (lockFromFlake).
+const flakeWait = 2 * time.Second
+
+// lockFromFlake fills the results of the flake.lock document d (text, in
+// file) from the analysis of the open flake.nix beside it, when that
+// analysis read this very lock text and its View is its text's own (no
+// syntax error repaired): the lock it parsed, its diagnostics in the
+// lock, and its unit as the lock's FlakeUnit. They are what analysing the
+// lock again would find (the same parse and flake analysis of the same
+// texts), and the lock document then holds no second copy of the
+// flake.nix's tree, scopes and model, nor of its own parse. It waits for
+// the flake.nix's analysis of its current text (an edit of either file
+// re-analyses both). It reports false when there is no such analysis;
+// the caller analyses the lock itself then.
+func (s *Server) lockFromFlake(d *document, res *Results, file string, text []byte) bool {
+	if d.path == "" {
+		return false
+	}
+	nixPath := filepath.Join(filepath.Dir(d.path), "flake.nix")
+	fd := s.docs.byPath(nixPath)
+	if fd == nil || fd.kind != kindFlake {
+		return false
+	}
+	fs := s.flakeSnapshotFor(fd, text)
+	if fs == nil {
+		return false
+	}
+	fr := fs.Results
+	if fr == nil || fr.Unit == nil || fr.Lock == nil || fr.LockPath != file || fs.View == nil || fr.Unit.View != fs.View ||
+		fr.Unit.Scope == nil || fr.Flake == nil {
+		return false
+	}
+	res.Lock, res.LockPath = fr.Lock, file
+	res.Unit.Lock, res.Unit.LockPath, res.Unit.LockSrc = fr.Lock, file, text
+	res.Texts[nixPath] = fs.Text
+	// The lock's features read the flake's model, not its inputs' indexes
+	// (Env).
+	fu := fr.Unit
+	res.FlakeUnit = &unit.Unit{Path: fu.Path, Src: fu.Src, View: fu.View, Scope: fu.Scope, Flake: fu.Flake,
+		Lock: fr.Lock, LockPath: file, LockSrc: text, Sources: fu.Sources}
+	for _, diag := range fr.Diagnostics {
+		if diag.File == file {
+			res.Diagnostics = append(res.Diagnostics, diag)
+		}
+	}
+	return true
+}

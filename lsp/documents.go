@@ -80,7 +80,10 @@ type document struct {
 	updated chan struct{}      // closed when snap changes
 	running bool               // a worker is active
 	dirty   bool               // analysis needed
-	closed  bool               // didClose received
+	// analyzing: the worker is analysing a text (snap changes when it
+	// is done).
+	analyzing bool
+	closed    bool // didClose received
 	// parsing is when the worker's current parse started (zero when none
 	// runs); cancelParse stops it, for a newer edit.
 	parsing     time.Time
@@ -98,6 +101,9 @@ type store struct {
 	// document owns (a flake.lock analysed with its flake.nix), to clear
 	// them later.
 	published map[string]bool
+	// idle returns free memory to the system when the workers fall idle
+	// after documents were opened or closed (memory.go).
+	idle idleFree
 }
 
 func newStore(s *Server) *store {
@@ -144,6 +150,7 @@ func (st *store) open(uri string, version int32, text []byte) *document {
 	old := st.docs[uri]
 	st.docs[uri] = d
 	st.mu.Unlock()
+	st.idle.opened()
 	if old != nil { // opened twice: the new text wins
 		old.mu.Lock()
 		old.closed = true
@@ -162,6 +169,7 @@ func (st *store) closeDoc(uri string) *document {
 	if d == nil {
 		return nil
 	}
+	st.idle.opened()
 	d.mu.Lock()
 	d.closed = true
 	d.mu.Unlock()
@@ -235,7 +243,11 @@ func (st *store) schedule(d *document) {
 	}
 	d.running = true
 	d.mu.Unlock()
-	st.s.goBackground("analysis of "+d.uri, func(ctx context.Context) { st.work(ctx, d) })
+	st.idle.begin()
+	st.s.goBackground("analysis of "+d.uri, func(ctx context.Context) {
+		defer st.idle.end()
+		st.work(ctx, d)
+	})
 }
 
 // work analyses d until no change is pending. Changes that arrive during
@@ -246,7 +258,7 @@ func (st *store) work(ctx context.Context, d *document) {
 	defer func() {
 		if r := recover(); r != nil {
 			d.mu.Lock()
-			d.running = false
+			d.running, d.analyzing = false, false
 			d.reparse = true
 			d.mu.Unlock()
 			panic(r) // goBackground logs it
@@ -263,7 +275,7 @@ func (st *store) work(ctx context.Context, d *document) {
 			d.mu.Unlock()
 			return
 		}
-		d.dirty = false
+		d.dirty, d.analyzing = false, true
 		text, edits, reparse, seq, version, changed := d.text, d.edits, d.reparse, d.seq, d.version, d.changed
 		d.edits, d.reparse = nil, false
 		tree := d.tree
@@ -304,7 +316,7 @@ func (st *store) work(ctx context.Context, d *document) {
 				// Stopped for a newer text: the old tree is gone, so the
 				// next parse starts afresh.
 				parseCancels.Add(1)
-				d.reparse, d.edits = true, nil
+				d.reparse, d.edits, d.analyzing = true, nil, false
 				d.mu.Unlock()
 				continue
 			}
@@ -315,19 +327,44 @@ func (st *store) work(ctx context.Context, d *document) {
 		d.mu.Lock()
 		d.tree = tree
 		stale := d.seq != seq
-		d.snap = snap
+		d.snap, d.analyzing = snap, false
 		if d.updated != nil {
 			close(d.updated)
 			d.updated = make(chan struct{})
 		}
 		closed := d.closed
 		d.mu.Unlock()
+		if !closed && !stale && d.kind == kindFlake {
+			st.relinkLock(d, snap)
+		}
 		if !closed && !stale {
 			st.s.publish(snap)
 			if f := st.s.opts.OnPublish; f != nil && !changed.IsZero() {
 				f(snap.URI, snap.Version, time.Since(changed))
 			}
 		}
+	}
+}
+
+// relinkLock re-analyses the open flake.lock beside the flake.nix d when
+// its snapshot does not read snap, d's new analysis: the lock's analysis
+// shares the flake.nix's (lockFromFlake), and one that read an earlier
+// analysis would keep that one alive beside the new (after a
+// re-analysis of the flake.nix alone: indexes ready, a race with an edit
+// of the lock).
+func (st *store) relinkLock(d *document, snap *Snapshot) {
+	if d.path == "" || snap.View == nil {
+		return
+	}
+	ld := st.byPath(filepath.Join(filepath.Dir(d.path), "flake.lock"))
+	if ld == nil || ld.kind != kindLock {
+		return
+	}
+	ld.mu.Lock()
+	ls := ld.snap
+	ld.mu.Unlock()
+	if ls != nil && ls.Results != nil && ls.Results.FlakeUnit != nil && ls.Results.FlakeUnit.View != snap.View {
+		st.schedule(ld)
 	}
 }
 
@@ -380,6 +417,7 @@ func (st *store) close() {
 		d.mu.Unlock()
 		st.release(d)
 	}
+	st.idle.stop()
 }
 
 // readText is the text of a file: the open document's if the client has

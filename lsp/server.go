@@ -149,6 +149,9 @@ func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	// keystrokes, each time adding ~1 ms to one keystroke's diagnostics.
 	// The ballast is never written, so its pages stay virtual: it raises
 	// the collector's goal without using memory.
+	// Its headroom (up to the ballast plus the live heap of garbage) is
+	// returned to the system when a burst of opened documents is analysed
+	// (idleFree, memory.go).
 	ballast := make([]byte, gcBallast)
 	defer runtime.KeepAlive(ballast)
 	s.ctx, s.cancel = context.WithCancel(ctx)
