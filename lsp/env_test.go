@@ -29,12 +29,13 @@ func TestEnvFeatures(t *testing.T) {
 	copyTree(t, "../testdata/env/nixos", tree)
 	np, npPath := putInStore(t, st, tree)
 	hm, hmPath := putInStore(t, st, "../testdata/env/home-manager")
+	dw, dwPath := putInStore(t, st, "../analysis/options/testdata/index/nix-darwin")
 
 	data, err := os.ReadFile("../testdata/env/consumer.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.NewReplacer("@HM_NARHASH@", hm, "@NIXPKGS_NARHASH@", np).Replace(string(data))
+	text := strings.NewReplacer("@HM_NARHASH@", hm, "@NIXPKGS_NARHASH@", np, "@DARWIN_NARHASH@", dw).Replace(string(data))
 	caseFile := filepath.Join(t.TempDir(), "consumer.txt")
 	if err := os.WriteFile(caseFile, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
@@ -44,7 +45,7 @@ func TestEnvFeatures(t *testing.T) {
 	got := runFeatureCase(t, parseFeatureCase(t, caseFile))
 
 	var pairs []string
-	for _, p := range [][2]string{{hmPath, "home-manager"}, {npPath, "nixpkgs"}} {
+	for _, p := range [][2]string{{hmPath, "home-manager"}, {npPath, "nixpkgs"}, {dwPath, "nix-darwin"}} {
 		pairs = append(pairs, p[0], "$STORE/"+p[1]+"-source", filepath.Base(p[0]), p[1]+"-source")
 	}
 	pairs = append(pairs, "../"+filepath.Base(storeDir)+"/", "$STORE/", storeDir, "$STORE", filepath.Dir(storeDir), "$TMP")

@@ -20,7 +20,7 @@ import (
 
 // fixtureEnv is the Env of a NixOS module with the fixture indexes:
 // testdata/index/nixpkgs's lib and packages, testdata/env/nixos's and
-// testdata/index/nixos's options.
+// analysis/options/testdata/index/nixos's options.
 var fixture struct {
 	once sync.Once
 	env  unit.Env
@@ -41,7 +41,7 @@ func fixtureEnv(tb testing.TB) unit.Env {
 			return
 		}
 		var idx []*options.Index
-		for _, root := range []string{"../../testdata/env/nixos", "../../testdata/index/nixos"} {
+		for _, root := range []string{"../../testdata/env/nixos", "../options/testdata/index/nixos"} {
 			for _, l := range options.Detect(root) {
 				ix, err := options.BuildLayout(ctx, root, l)
 				if err != nil {

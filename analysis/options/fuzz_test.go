@@ -17,7 +17,7 @@ import (
 // at a range inside it, the declarations are in order, each is found by
 // Lookup at its path, and the index survives its gob round trip.
 func FuzzBuild(f *testing.F) {
-	seeds, _ := filepath.Glob("../../testdata/index/nixos/nixos/modules/*/*.nix")
+	seeds, _ := filepath.Glob("testdata/index/nixos/nixos/modules/*/*.nix")
 	more, _ := filepath.Glob("../../testdata/env/nixos/nixos/modules/*/*/*/*.nix")
 	seeds = append(seeds, more...)
 	for i, p := range seeds {
