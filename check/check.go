@@ -6,6 +6,7 @@ package check
 
 import (
 	"errors"
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -57,8 +58,12 @@ func CollectFiles(args []string) ([]string, error) {
 
 // File checks one file; texts receives the contents of every file a
 // diagnostic may point into (the flake.nix and its flake.lock).
+// maxRead: larger files are not read (a name may also be a link to a
+// device or a FIFO: only regular files are read, see internal/safefs).
+const maxRead = 64 << 20
+
 func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
-	src, err := os.ReadFile(path)
+	src, err := safefs.ReadFile(path, maxRead)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +79,7 @@ func File(path string, texts map[string][]byte) ([]analysis.Diagnostic, error) {
 	in := Input{Path: path, Src: src, Flake: base == "flake.nix"}
 	if in.Flake {
 		lockPath := filepath.Join(filepath.Dir(path), "flake.lock")
-		lockSrc, err := os.ReadFile(lockPath)
+		lockSrc, err := safefs.ReadFile(lockPath, maxRead)
 		switch {
 		case err == nil:
 			texts[lockPath] = lockSrc

@@ -3,8 +3,8 @@ package lsp
 import (
 	"context"
 	"errors"
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -435,14 +435,9 @@ func (s *Server) readText(path string) ([]byte, bool, error) {
 // readFileLimited reads a file from disk, refusing huge ones (a lock file
 // is small; a huge one is not worth freezing the server for).
 func readFileLimited(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if info.Size() > 64<<20 {
-		return nil, errors.New("file too large")
-	}
-	return os.ReadFile(path)
+	// A regular file only: a flake.lock linked to /dev/zero or a FIFO
+	// must not be read forever or block.
+	return safefs.ReadFile(path, 64<<20)
 }
 
 // Snapshot is the immutable state of a document after one analysis.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -122,5 +123,42 @@ func TestIndexProgress(t *testing.T) {
 	sort.Strings(seen)
 	if !strings.Contains(strings.Join(seen, ","), "Indexing nixos options") {
 		t.Errorf("progress titles %q lack the NixOS options' build", seen)
+	}
+}
+
+// TestHostileFiles: a flake from anywhere may name a device or a FIFO
+// where a file is expected (its flake.lock a link to /dev/zero, a module
+// importing /dev/zero or a FIFO): the server reads none of them, answers,
+// and publishes the flake's diagnostics.
+func TestHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.nix")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "flake.lock")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.nix")); err != nil {
+		t.Fatal(err)
+	}
+	flakeNix := "{\n  outputs = { self, nixpkgs }: {\n    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ./zero.nix ./fifo.nix /dev/zero ./module.nix ]; };\n  };\n}\n"
+	module := "{ config, ... }: { imports = [ ./fifo.nix /dev/zero ]; services.x.enable = true; }\n"
+	for name, text := range map[string]string{"flake.nix": flakeNix, "module.nix": module} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ss := newSession(t, nil)
+	ss.initialize(nil)
+	uri := pathURI(filepath.Join(dir, "flake.nix"))
+	ss.open(uri, flakeNix)
+	ss.waitDiags(uri, "a publication", func(publishParams) bool { return true })
+	muri := pathURI(filepath.Join(dir, "module.nix"))
+	ss.open(muri, module)
+	ss.waitDiags(muri, "a publication", func(publishParams) bool { return true })
+	var hover json.RawMessage
+	if err := ss.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": muri}, "position": map[string]any{"line": 0, "character": 40}}, &hover); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -17,7 +17,7 @@ package deps
 
 import (
 	"fmt"
-	"io"
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -288,27 +288,5 @@ func (r *Resolver) analyse(dir string) (*unit.Unit, string) {
 
 // readLimited reads a regular file of at most max bytes.
 func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if fi.Size() > max {
-		return nil, fmt.Errorf("larger than %d bytes", max)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than %d bytes", max)
-	}
-	return data, nil
+	return safefs.ReadFile(path, max)
 }

@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,11 +20,12 @@ const (
 // outputs of the flake.nix at flakePath, and, transitively, in those
 // files' imports (and nested modules). It maps each file (cleaned,
 // absolute as flakePath is) to its system; a file reached as two
-// systems keeps the first. read reads a file (nil: os.ReadFile); files
+// systems keeps the first. read reads a file (nil: a regular file of at
+// most MaxGraphFile bytes, see internal/safefs); files
 // that cannot be read or parsed are left out.
 func Graph(flakePath string, read func(string) ([]byte, error)) map[string]System {
 	if read == nil {
-		read = os.ReadFile
+		read = func(p string) ([]byte, error) { return safefs.ReadFile(p, MaxGraphFile) }
 	}
 	out := map[string]System{}
 	type item struct {

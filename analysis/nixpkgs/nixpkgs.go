@@ -10,7 +10,7 @@
 package nixpkgs
 
 import (
-	"io"
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"os"
 	"path"
 	"path/filepath"
@@ -88,24 +88,7 @@ func parseSource(rel string, src []byte) *parsed {
 
 // readBounded reads a regular file of at most max bytes.
 func readBounded(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() || fi.Size() > max {
-		return nil, os.ErrInvalid
-	}
-	buf := make([]byte, fi.Size())
-	n, err := io.ReadFull(f, buf)
-	if err == io.ErrUnexpectedEOF {
-		err = nil // the file shrank since Stat
-	}
-	return buf[:n], err
+	return safefs.ReadFile(name, max)
 }
 
 // resolvePath is the file a Nix path literal in file rel names, relative

@@ -3,6 +3,7 @@ package options
 import (
 	"context"
 	"errors"
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"io/fs"
 	"os"
 	"path"
@@ -143,12 +144,12 @@ func (b *builder) moduleFile(rel string) (string, bool) {
 // parse reads and parses a file; n is its size. A file over maxFile is
 // not read (nil, no error).
 func (b *builder) parse(rel string) (*file, int64, error) {
-	src, err := os.ReadFile(b.abs(rel))
+	src, err := safefs.ReadFile(b.abs(rel), maxFile)
 	if err != nil {
+		if st, serr := os.Stat(b.abs(rel)); serr == nil && st.Mode().IsRegular() && st.Size() > maxFile {
+			return nil, 0, nil // too large: skipped, as before
+		}
 		return nil, 0, err
-	}
-	if len(src) > maxFile {
-		return nil, 0, nil
 	}
 	return parseText(rel, src), int64(len(src)), nil
 }

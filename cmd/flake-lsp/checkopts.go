@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/flake-lsp/flake-lsp/internal/safefs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -50,7 +51,7 @@ func optionDiagnostics(files []string, texts map[string][]byte, cache string) []
 			continue
 		}
 		dir := filepath.Dir(f)
-		lockSrc, err := os.ReadFile(filepath.Join(dir, "flake.lock"))
+		lockSrc, err := safefs.ReadFile(filepath.Join(dir, "flake.lock"), 64<<20)
 		if err != nil {
 			continue
 		}
@@ -72,8 +73,8 @@ func optionDiagnostics(files []string, texts map[string][]byte, cache string) []
 				continue
 			}
 			seen[p] = true
-			src, err := os.ReadFile(p)
-			if err != nil || len(src) > modules.MaxGraphFile {
+			src, err := safefs.ReadFile(p, modules.MaxGraphFile)
+			if err != nil {
 				continue
 			}
 			tree := syntax.Parse(src)
