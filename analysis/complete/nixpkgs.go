@@ -241,3 +241,48 @@ func (c *completer) inheritNames() bool {
 	}
 	return false
 }
+
+// optionValue completes, in the string value of an option set in module
+// code, the values its type allows when they are listed (`types.enum`):
+// `PermitRootLogin = "|"` gives yes, no, prohibit-password.
+func (c *completer) optionValue() bool {
+	u := c.u
+	if u.Env == nil {
+		return false
+	}
+	ctx, ok := modules.At(u, env.Modules(u), c.off)
+	if !ok || !ctx.InValue || ctx.Top {
+		return false
+	}
+	idx := env.Options(u, ctx.Module)
+	if idx == nil {
+		return false
+	}
+	d, ok := idx.Lookup(ctx.Path())
+	if !ok || d.Kind != options.Option {
+		return false
+	}
+	values := enumValues(d.Type)
+	for _, v := range values {
+		c.add(Candidate{Label: v, Kind: Value, Detail: d.Type})
+	}
+	return len(values) > 0
+}
+
+// enumValues reads the strings of a rendered enum type: `one of "a",
+// "b"` (also after `null or `); nil for any other type.
+func enumValues(typ string) []string {
+	typ = strings.TrimPrefix(typ, "null or ")
+	rest, ok := strings.CutPrefix(typ, "one of ")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(rest, ", ") {
+		if len(part) < 2 || part[0] != '"' || part[len(part)-1] != '"' {
+			return nil // not all literal strings
+		}
+		out = append(out, part[1:len(part)-1])
+	}
+	return out
+}

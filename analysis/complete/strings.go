@@ -22,6 +22,9 @@ func (c *completer) inString() {
 	}
 	// Replace what is typed of the string up to the cursor.
 	c.wordStart, c.wordEnd = p.StringStart, c.off
+	if c.optionValue() {
+		return
+	}
 	if last == "system" || last == "localSystem" || last == "hostPlatform" {
 		for _, s := range schema.Systems {
 			c.add(Candidate{Label: s, Kind: Value, Detail: "system"})
