@@ -611,6 +611,7 @@ func (c *completer) expression() {
 		}
 	}
 	c.withNixpkgs()
+	c.booleanValue()
 	for _, k := range c.keywords() {
 		c.add(Candidate{Label: k, Kind: Keyword, Doc: keywordDoc(k), Sort: 4})
 	}

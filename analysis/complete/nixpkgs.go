@@ -246,20 +246,8 @@ func (c *completer) inheritNames() bool {
 // code, the values its type allows when they are listed (`types.enum`):
 // `PermitRootLogin = "|"` gives yes, no, prohibit-password.
 func (c *completer) optionValue() bool {
-	u := c.u
-	if u.Env == nil {
-		return false
-	}
-	ctx, ok := modules.At(u, env.Modules(u), c.off)
-	if !ok || !ctx.InValue || ctx.Top {
-		return false
-	}
-	idx := env.Options(u, ctx.Module)
-	if idx == nil {
-		return false
-	}
-	d, ok := idx.Lookup(ctx.Path())
-	if !ok || d.Kind != options.Option {
+	d, ok := c.valueOption()
+	if !ok {
 		return false
 	}
 	values := enumValues(d.Type)
@@ -285,4 +273,37 @@ func enumValues(typ string) []string {
 		out = append(out, part[1:len(part)-1])
 	}
 	return out
+}
+
+// valueOption is the option whose value the offset is in, in module code.
+func (c *completer) valueOption() (*options.Decl, bool) {
+	u := c.u
+	if u.Env == nil {
+		return nil, false
+	}
+	ctx, ok := modules.At(u, env.Modules(u), c.off)
+	if !ok || !ctx.InValue || ctx.Top {
+		return nil, false
+	}
+	idx := env.Options(u, ctx.Module)
+	if idx == nil {
+		return nil, false
+	}
+	d, ok := idx.Lookup(ctx.Path())
+	if !ok || d.Kind != options.Option {
+		return nil, false
+	}
+	return d, true
+}
+
+// booleanValue puts true and false first in the value of a boolean
+// option.
+func (c *completer) booleanValue() {
+	d, ok := c.valueOption()
+	if !ok || strings.TrimPrefix(d.Type, "null or ") != "boolean" {
+		return
+	}
+	for _, v := range []string{"true", "false"} {
+		c.add(Candidate{Label: v, Kind: Constant, Detail: d.Type, Sort: -1})
+	}
 }
