@@ -150,8 +150,11 @@ func (c *completer) optionName() bool {
 			cand.Doc = env.OptionMarkdown(d, path)
 			switch d.Kind {
 			case options.Renamed:
-				cand.Deprecated = true
+				cand.Deprecated = !d.Alias
 				cand.Detail = "renamed to " + strings.Join(d.To, ".")
+				if d.Alias {
+					cand.Detail = "another name for " + strings.Join(d.To, ".")
+				}
 			case options.Removed:
 				cand.Deprecated = true
 				cand.Detail = "removed"
@@ -191,7 +194,7 @@ func (c *completer) configMember(path []string, dot int) bool {
 			cand.Kind = Field
 			cand.Detail = d.Type
 			cand.Doc = env.OptionMarkdown(d, append(append([]string(nil), path...), ch.Name))
-			cand.Deprecated = d.Kind != options.Option
+			cand.Deprecated = d.Kind != options.Option && !d.Alias
 		}
 		if !syntax.PlainName(ch.Name) {
 			cand.NewText = `"` + ch.Name + `"`

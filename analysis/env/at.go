@@ -266,6 +266,10 @@ func OptionMarkdown(d *options.Decl, path []string) string {
 	b.WriteString("```\n" + strings.Join(path, ".") + "\n```\n")
 	switch d.Kind {
 	case options.Renamed:
+		if d.Alias {
+			b.WriteString("\nAnother name for `" + strings.Join(d.To, ".") + "`.")
+			return b.String()
+		}
 		b.WriteString("\n**Renamed** to `" + strings.Join(d.To, ".") + "`.")
 		if d.Message != "" {
 			b.WriteString(" " + d.Message)

@@ -63,7 +63,9 @@ func CheckOptions(u *unit.Unit) []analysis.Diagnostic {
 				}
 				switch d.Kind {
 				case options.Renamed:
-					out = append(out, renamed(u, d, s, base, i))
+					if !d.Alias {
+						out = append(out, renamed(u, d, s, base, i))
+					}
 					return false
 				case options.Removed:
 					msg := fmt.Sprintf("the option `%s` was removed", strings.Join(d.Path, "."))

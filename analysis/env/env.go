@@ -40,7 +40,7 @@ const (
 
 	VersionLib      = 1
 	VersionPackages = 1
-	VersionOptions  = 1
+	VersionOptions  = 2 // 2: Decl.Alias
 )
 
 // graphRecheck is how often the module graph of a flake is checked for

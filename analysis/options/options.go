@@ -54,6 +54,9 @@ type Decl struct {
 	// option without it takes values the index knows nothing below.
 	Submodule bool
 	To        []string // Renamed: the new path
+	// Alias: a Renamed made by mkAliasOptionModule, another name for To
+	// that Nix accepts without a warning.
+	Alias bool
 	Message   string   // Removed (and Renamed-with-message): the text
 	File      string   // slash-separated, relative to the root (Root, else Index.Root)
 	// Root is the directory File is relative to when it is not Index.Root

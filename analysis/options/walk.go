@@ -1504,6 +1504,8 @@ func (w *walker) rename(x expr, prefix []string, scan bool) bool {
 		}
 		d := mk(from, Renamed)
 		d.To, _ = w.pathList(args[1], nil)
+		// An alias is another name, without the warning a rename gives.
+		d.Alias = fn == "mkAliasOptionModule" || fn == "mkAliasOptionModuleMD"
 		w.res.decls = append(w.res.decls, d)
 	}
 	return true
