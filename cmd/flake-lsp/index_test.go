@@ -140,7 +140,7 @@ func TestIndexCommandJSON(t *testing.T) {
 		{np, "nixpkgs", []string{"nixos"}, []want{
 			{index: "lib", entries: 93, documented: 38, files: 13, bytes: 8550},
 			{index: "packages", entries: 16, skipped: 1, files: 2, bytes: 1032},
-			{index: "nixos", options: 11, renamed: 1, removed: 1, files: 4, bytes: 2522, share: 1},
+			{index: "nixos", options: 11, renamed: 2, removed: 1, files: 4, bytes: 2615, share: 1},
 		}},
 		{hm, "module tree", []string{"home-manager"}, []want{
 			{index: "home-manager", options: 3, files: 2, bytes: 459, share: 1},
