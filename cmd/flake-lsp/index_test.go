@@ -60,8 +60,8 @@ func TestIndexCommand(t *testing.T) {
                13 files, 8.6 KB COSTS
   packages     16 packages (2 by-name, 3 aliases), 1 skipped
                2 files, 1.0 KB COSTS
-  nixos        11 options, 1 renamed, 1 removed, 0 skipped (100.0% indexed), 0 unresolved imports, 1 open prefixes
-               4 files, 2.5 KB COSTS
+  nixos        11 options, 2 renamed, 1 removed, 0 skipped (100.0% indexed), 0 unresolved imports, 1 open prefixes
+               4 files, 2.6 KB COSTS
 `,
 		},
 		{
