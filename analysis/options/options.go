@@ -56,9 +56,9 @@ type Decl struct {
 	To        []string // Renamed: the new path
 	// Alias: a Renamed made by mkAliasOptionModule, another name for To
 	// that Nix accepts without a warning.
-	Alias bool
-	Message   string   // Removed (and Renamed-with-message): the text
-	File      string   // slash-separated, relative to the root (Root, else Index.Root)
+	Alias   bool
+	Message string // Removed (and Renamed-with-message): the text
+	File    string // slash-separated, relative to the root (Root, else Index.Root)
 	// Root is the directory File is relative to when it is not Index.Root
 	// (set by Merge); "" means Index.Root.
 	Root       string
