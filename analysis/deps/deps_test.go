@@ -1,7 +1,7 @@
 package deps
 
 import (
-	"io/fs"
+	"github.com/flake-lsp/flake-lsp/internal/treecopy"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -20,22 +20,7 @@ import (
 // copyTree copies regular files and directories of src to dst.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := treecopy.Copy(src, dst); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
+	"github.com/flake-lsp/flake-lsp/internal/treecopy"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,21 +16,7 @@ import (
 // copyDir copies regular files and directories.
 func copyDir(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := treecopy.Copy(src, dst); err != nil {
 		t.Fatal(err)
 	}
 }

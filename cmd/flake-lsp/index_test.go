@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
+	"github.com/flake-lsp/flake-lsp/internal/treecopy"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,22 +13,7 @@ import (
 // copyInto copies the tree at src into dst (merging directories).
 func copyInto(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := treecopy.Copy(src, dst); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -11,7 +11,7 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
+	"github.com/flake-lsp/flake-lsp/internal/treecopy"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +39,7 @@ func main() {
 			fail(err)
 		}
 		for _, d := range strings.Split(dirs, "+") {
-			if err := copyTree(d, staging); err != nil {
+			if err := treecopy.Copy(d, staging); err != nil {
 				fail(err)
 			}
 		}
@@ -51,32 +51,12 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		if err := copyTree(staging, st.OnDisk(sp)); err != nil {
+		if err := treecopy.Copy(staging, st.OnDisk(sp)); err != nil {
 			fail(err)
 		}
 		os.RemoveAll(staging)
 		fmt.Printf("%s %s\n", name, h.SRI())
 	}
-}
-
-// copyTree copies directories and regular files (modes 0755 and 0644:
-// the NAR hash depends on the executable bit only).
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
 
 func fail(err error) {
