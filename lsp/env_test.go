@@ -14,6 +14,25 @@ import (
 	"github.com/flake-lsp/flake-lsp/internal/golden"
 )
 
+// tempStore is an empty Nix store of the test's own, which the server
+// reads (NIX_STORE_DIR), and its directory.
+func tempStore(t *testing.T) (nixstore.Store, string) {
+	dir := t.TempDir()
+	t.Setenv("NIX_STORE_DIR", dir)
+	t.Setenv("NIX_STORE", "")
+	return nixstore.Store{Dir: dir, Real: dir}, dir
+}
+
+// putNixpkgs puts the nixpkgs-shaped fixture (testdata/index/nixpkgs's lib
+// and packages with testdata/env/nixos's NixOS modules) into st, and
+// returns its NAR hash and store path.
+func putNixpkgs(t *testing.T, st nixstore.Store) (string, string) {
+	tree := filepath.Join(t.TempDir(), "nixpkgs")
+	copyTree(t, "../testdata/index/nixpkgs", tree)
+	copyTree(t, "../testdata/env/nixos", tree)
+	return putInStore(t, st, tree)
+}
+
 // TestEnvFeatures runs testdata/env/consumer.txt against a temporary
 // store holding a nixpkgs-shaped tree (testdata/index/nixpkgs for lib and
 // packages, with testdata/env/nixos's NixOS modules) and a
@@ -21,14 +40,8 @@ import (
 // completion, hover and definition of lib functions, packages and
 // options, and the option diagnostics, from the indexes built of them.
 func TestEnvFeatures(t *testing.T) {
-	storeDir := t.TempDir()
-	t.Setenv("NIX_STORE_DIR", storeDir)
-	t.Setenv("NIX_STORE", "")
-	st := nixstore.Store{Dir: storeDir, Real: storeDir}
-	tree := filepath.Join(t.TempDir(), "nixpkgs")
-	copyTree(t, "../testdata/index/nixpkgs", tree)
-	copyTree(t, "../testdata/env/nixos", tree)
-	np, npPath := putInStore(t, st, tree)
+	st, storeDir := tempStore(t)
+	np, npPath := putNixpkgs(t, st)
 	hm, hmPath := putInStore(t, st, "../testdata/env/home-manager")
 	dw, dwPath := putInStore(t, st, "../analysis/options/testdata/index/nix-darwin")
 
@@ -61,14 +74,8 @@ func TestEnvFeatures(t *testing.T) {
 // under one token), and once it is ready the module is analysed again
 // and its option diagnostics published.
 func TestIndexProgress(t *testing.T) {
-	storeDir := t.TempDir()
-	t.Setenv("NIX_STORE_DIR", storeDir)
-	t.Setenv("NIX_STORE", "")
-	st := nixstore.Store{Dir: storeDir, Real: storeDir}
-	tree := filepath.Join(t.TempDir(), "nixpkgs")
-	copyTree(t, "../testdata/index/nixpkgs", tree)
-	copyTree(t, "../testdata/env/nixos", tree)
-	np, _ := putInStore(t, st, tree)
+	st, _ := tempStore(t)
+	np, _ := putNixpkgs(t, st)
 
 	dir := t.TempDir()
 	files := map[string]string{

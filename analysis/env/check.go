@@ -2,6 +2,7 @@ package env
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/flake-lsp/flake-lsp/analysis"
@@ -133,23 +134,11 @@ func renamed(u *unit.Unit, d *options.Decl, s modules.Setting, base, i int) anal
 	}
 	diag := analysis.Diagnostic{File: u.Path, Start: s.Keys[0].Start, End: k.End, Severity: analysis.Warning, Code: CodeRenamedOption, Message: msg}
 	prefix := s.Path[:base]
-	if len(d.To) > len(prefix) && hasPrefix(d.To, prefix) && !containsWildcard(d.To) {
+	if len(d.To) > len(prefix) && len(d.To) >= len(prefix) && slices.Equal(d.To[:len(prefix)], prefix) && !containsWildcard(d.To) {
 		repl := strings.Join(quoteAll(d.To[len(prefix):]), ".")
 		diag.Fix = &analysis.Fix{Title: "Change to " + strings.Join(d.To, "."), Start: s.Keys[0].Start, End: k.End, Replacement: repl}
 	}
 	return diag
-}
-
-func hasPrefix(p, q []string) bool {
-	if len(q) > len(p) {
-		return false
-	}
-	for i := range q {
-		if p[i] != q[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func containsWildcard(p []string) bool {
