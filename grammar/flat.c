@@ -53,6 +53,24 @@ static uint64_t subtree_id(fl_node n) {
 	return (v & 1) ? 0 : v;
 }
 
+static const uint8_t *field_sym;
+static uint32_t field_n;
+
+void flake_lsp_set_field_symbols(const uint8_t *syms, uint32_t n) {
+	field_sym = syms;
+	field_n = n;
+}
+
+// field_of is the field the cursor's node fills. The runtime finds it by
+// walking up through the node's hidden ancestors, and a set's bindings sit
+// in a hidden left-recursive list (see grammar.js): for the k-th of n
+// bindings that is n-k steps, quadratic over a set of thousands. Kinds
+// that never fill a field (bindings, inherits, comments) skip the walk.
+static uint16_t field_of(const fl_cursor *c, uint16_t symbol) {
+	if (field_sym != NULL && symbol < field_n && !field_sym[symbol]) return 0;
+	return ts_tree_cursor_current_field_id(c);
+}
+
 // subtree_end is one past the last descendant of node o of a copy.
 static uint32_t subtree_end(const flat_node *nodes, uint32_t n, uint32_t o) {
 	for (uint32_t m = o; m != FLAT_NONE; m = nodes[m].parent) {
@@ -89,7 +107,7 @@ uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint64_t *ids, uint
 			f->parent = depth == 0 ? FLAT_NONE : parents[depth - 1];
 			f->next = FLAT_NONE;
 			f->symbol = ts_node_symbol(cur);
-			f->field = ts_tree_cursor_current_field_id(&c);
+			f->field = field_of(&c, f->symbol);
 			f->flags = (ts_node_is_named(cur) ? FLAT_NAMED : 0) |
 				   (ts_node_is_missing(cur) ? FLAT_MISSING : 0) |
 				   (ts_node_is_extra(cur) ? FLAT_EXTRA : 0) |

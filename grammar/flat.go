@@ -102,12 +102,28 @@ var (
 	fieldNames  []string
 )
 
+// fieldSymbols[s] is 1 when symbol s is of a kind that fills a field
+// somewhere (C memory: the flattening reads it without Go pointers).
+var fieldSymbols *C.uint8_t
+
 func init() {
 	count := int(language.SymbolCount())
 	symbolNames = make([]string, count)
 	for i := range symbolNames {
 		symbolNames[i] = language.SymbolName(sitter.Symbol(i))
 	}
+	inField := map[string]bool{}
+	for _, k := range fieldKinds {
+		inField[k] = true
+	}
+	fieldSymbols = (*C.uint8_t)(C.calloc(C.size_t(count), 1))
+	table := unsafe.Slice((*uint8)(unsafe.Pointer(fieldSymbols)), count)
+	for i, name := range symbolNames {
+		if inField[name] {
+			table[i] = 1
+		}
+	}
+	C.flake_lsp_set_field_symbols(fieldSymbols, C.uint32_t(count))
 	for i := 0; ; i++ {
 		name := language.FieldName(i)
 		if i > 0 && name == "" {
@@ -115,6 +131,18 @@ func init() {
 		}
 		fieldNames = append(fieldNames, name)
 	}
+}
+
+// CanFillField reports whether a node of this symbol can fill a field of
+// its parent (ERROR nodes can, in error recovery). The runtime's field
+// lookup walks up through hidden ancestors, which is long inside a large
+// set (its bindings sit in a hidden left-recursive list): callers skip it
+// for the symbols that never fill one.
+func CanFillField(sym uint16) bool {
+	if int(sym) >= len(symbolNames) {
+		return true
+	}
+	return unsafe.Slice((*uint8)(unsafe.Pointer(fieldSymbols)), len(symbolNames))[sym] != 0
 }
 
 // SymbolName is the node kind for a symbol ("ERROR" for errors).

@@ -25,3 +25,8 @@ typedef struct {
 uint32_t flake_lsp_flatten(const void *root, flat_node *out, uint64_t *ids, uint32_t cap,
 			   const flat_node *old, const uint64_t *old_ids, uint32_t old_n,
 			   const uint32_t *edits, uint32_t n_edits, uint32_t *reused);
+
+// Symbols of kinds that never fill a field (field_sym[symbol] == 0; symbols
+// at or above field_n, such as ERROR, always count as possible): set once
+// at start-up, read by flake_lsp_flatten.
+void flake_lsp_set_field_symbols(const uint8_t *field_sym, uint32_t field_n);

@@ -130,7 +130,7 @@ module.exports = grammar({
 
     with: $ => seq('with', field('environment', $._expression), ';', field('body', $._expression)),
 
-    let: $ => seq('let', repeat($._binding_item), 'in', field('body', $._expression)),
+    let: $ => seq('let', optional($._bindings), 'in', field('body', $._expression)),
 
     _expr_if: $ => choice($.if, $._expr_op),
 
@@ -273,12 +273,20 @@ module.exports = grammar({
 
     list: $ => seq('[', repeat(field('element', $._expr_select)), ']'),
 
-    attrset: $ => seq('{', repeat($._binding_item), '}'),
+    attrset: $ => seq('{', optional($._bindings), '}'),
 
-    rec_attrset: $ => seq('rec', '{', repeat($._binding_item), '}'),
+    rec_attrset: $ => seq('rec', '{', optional($._bindings), '}'),
 
     // `let { ...; body = e; }`, deprecated but still accepted by Nix.
-    legacy_let: $ => seq('let', '{', repeat($._binding_item), '}'),
+    legacy_let: $ => seq('let', '{', optional($._bindings), '}'),
+
+    // Bindings as a left-recursive list, not `repeat`: tree-sitter marks
+    // every node of a repetition fragile (its reduction shares a table entry
+    // with the repetition's shift), so after an edit a set of thousands of
+    // bindings was rebuilt binding by binding. A left-recursive list has one
+    // action per entry: the list up to the edited binding is reused whole,
+    // and only the bindings after it are shifted again.
+    _bindings: $ => choice($._binding_item, seq($._bindings, $._binding_item)),
 
     _binding_item: $ => choice($.binding, $.inherit),
 

@@ -3,4 +3,4 @@
 package grammar
 
 // sourceHash is the SHA-256 of src/parser.c followed by src/scanner.c.
-const sourceHash = "459cd9f9a2abc52233191a08e4ccf6014e0c11b8719ad3ce7f3177f2417fcaf9"
+const sourceHash = "01e2a8c79185a753ddb4b7d58e6c41770f6a53cd9118bbecf870c99369efef6f"

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/flake-lsp/flake-lsp/grammar"
 )
 
 // WriteSExpr writes the named nodes under root as an S-expression, one node
@@ -25,9 +27,11 @@ func WriteSExpr(w io.Writer, root *sitter.Node) error {
 				b.WriteByte('\n')
 			}
 			b.WriteString(strings.Repeat("  ", depth))
-			if f := c.CurrentFieldName(); f != "" {
-				b.WriteString(f)
-				b.WriteString(": ")
+			if grammar.CanFillField(uint16(n.Symbol())) {
+				if f := c.CurrentFieldName(); f != "" {
+					b.WriteString(f)
+					b.WriteString(": ")
+				}
 			}
 			b.WriteByte('(')
 			if n.IsMissing() {

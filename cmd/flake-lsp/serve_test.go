@@ -49,6 +49,9 @@ type lspProcess struct {
 	stdin io.WriteCloser
 	msgs  chan map[string]any
 	err   strings.Builder
+	// patience bounds each wait for a message (20 s when zero): a hang
+	// fails the test rather than stalling it.
+	patience time.Duration
 }
 
 func startServer(t *testing.T, args ...string) *lspProcess {
@@ -112,7 +115,11 @@ func (p *lspProcess) send(body []byte) {
 // requests (registerCapability, workspace/configuration) like a client.
 func (p *lspProcess) until(what string, ok func(map[string]any) bool) map[string]any {
 	p.t.Helper()
-	timeout := time.After(20 * time.Second)
+	patience := p.patience
+	if patience == 0 {
+		patience = 20 * time.Second
+	}
+	timeout := time.After(patience)
 	for {
 		select {
 		case m, open := <-p.msgs:

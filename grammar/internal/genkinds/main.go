@@ -41,12 +41,24 @@ func main() {
 	}
 	kinds := map[string]bool{}
 	fields := map[string]bool{}
+	fieldKinds := map[string]bool{}
 	for _, t := range types {
 		if t.Named && !strings.HasPrefix(t.Type, "_") {
 			kinds[t.Type] = true
 		}
-		for f := range t.Fields {
+		for f, raw := range t.Fields {
 			fields[f] = true
+			var field struct {
+				Types []struct {
+					Type string `json:"type"`
+				} `json:"types"`
+			}
+			if err := json.Unmarshal(raw, &field); err != nil {
+				log.Fatal(err)
+			}
+			for _, ft := range field.Types {
+				fieldKinds[ft.Type] = true
+			}
 		}
 	}
 	kinds["ERROR"] = true
@@ -65,6 +77,13 @@ func main() {
 	b.WriteString(")\n\n// NamedKinds lists every named node kind.\nvar NamedKinds = []string{\n")
 	for _, k := range sorted(kinds) {
 		fmt.Fprintf(&b, "\tKind%s,\n", camel(k))
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// fieldKinds lists every node kind, named or not, that fills a field\n")
+	b.WriteString("// somewhere; nodes of other kinds never do (outside error recovery).\n")
+	b.WriteString("var fieldKinds = []string{\n")
+	for _, k := range sorted(fieldKinds) {
+		fmt.Fprintf(&b, "\t%q,\n", k)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
