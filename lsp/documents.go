@@ -90,6 +90,10 @@ type document struct {
 	cancelParse context.CancelFunc
 
 	tokens tokenCache // the last semantic tokens sent (semtok.go)
+
+	// recent lists the latest edits, for answers from the previous
+	// analysis while the current text's runs (recent.go).
+	recent []recentEdit
 }
 
 // store holds the open documents by URI.
@@ -195,10 +199,16 @@ func (st *store) release(d *document) {
 // change applies edits to the text (already converted to byte offsets).
 func (st *store) change(d *document, version int32, apply func(text []byte) ([]byte, []sitter.EditInput, bool)) {
 	d.mu.Lock()
+	before := d.text
 	text, edits, full := apply(d.text)
 	d.text = text
 	d.version = version
 	d.seq++
+	starts, oldEnds, newEnds := make([]int, len(edits)), make([]int, len(edits)), make([]int, len(edits))
+	for i, e := range edits {
+		starts[i], oldEnds[i], newEnds[i] = int(e.StartIndex), int(e.OldEndIndex), int(e.NewEndIndex)
+	}
+	d.noteEdits(before, text, starts, oldEnds, newEnds, full)
 	d.changed = time.Now()
 	if full {
 		d.reparse, d.edits = true, nil
@@ -322,12 +332,17 @@ func (st *store) work(ctx context.Context, d *document) {
 			}
 			d.mu.Unlock()
 		}
+		if g := st.s.analysisGate; g != nil {
+			g.Lock() // tests hold analyses here
+			g.Unlock()
+		}
 		snap := st.s.analyze(d, text, tree, prev, seq, version)
 
 		d.mu.Lock()
 		d.tree = tree
 		stale := d.seq != seq
 		d.snap, d.analyzing = snap, false
+		d.dropRecent(snap.Seq)
 		if d.updated != nil {
 			close(d.updated)
 			d.updated = make(chan struct{})

@@ -45,6 +45,16 @@ func (s *Server) at(ctx context.Context, method string, params json.RawMessage, 
 	return snap, snap.Mapper.Offset(p.Position, s.encoding), nil
 }
 
+// atRecent is at for the requests that may be answered from the previous
+// analysis while the current text's runs (recent.go); recent maps between
+// the two texts, nil when snap is the current text's.
+func (s *Server) atRecent(ctx context.Context, method string, params json.RawMessage, p *positionParams, atEdit bool) (*Snapshot, int, *recentMap, error) {
+	if err := decode(method, params, p); err != nil {
+		return nil, 0, nil, err
+	}
+	return s.docs.recentSnapshot(ctx, p.TextDocument.URI, p.Position, s.encoding, atEdit)
+}
+
 // now is the clock hovers date the lock with (a variable for tests).
 var now = time.Now
 
@@ -121,7 +131,7 @@ type completionList struct {
 
 func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, error) {
 	var p positionParams
-	snap, off, err := s.at(ctx, "textDocument/completion", params, &p)
+	snap, off, recent, err := s.atRecent(ctx, "textDocument/completion", params, &p, true)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +140,20 @@ func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, e
 		return list, nil
 	}
 	cands, incomplete := complete.List(snap.Results.Unit, off)
-	list.IsIncomplete = incomplete
+	if recent != nil && incomplete {
+		// Cut by the shorter word the previous analysis saw: wait for
+		// the current one instead.
+		if snap, err = s.docs.snapshot(ctx, p.TextDocument.URI); err != nil {
+			return nil, err
+		}
+		off, recent = snap.Mapper.Offset(p.Position, s.encoding), nil
+		if !usable(snap) || snap.View == nil {
+			return list, nil
+		}
+		cands, incomplete = complete.List(snap.Results.Unit, off)
+	}
+	// From the previous analysis: ask again as typing goes on.
+	list.IsIncomplete = incomplete || recent != nil
 	list.Items = make([]completionItem, 0, len(cands))
 	ranges := map[[2]int]position.Range{} // most candidates share one
 	for i, c := range cands {
@@ -143,7 +166,7 @@ func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, e
 		}
 		r, ok := ranges[[2]int{start, end}]
 		if !ok {
-			r = snap.Mapper.Range(start, end, s.encoding)
+			r = recent.rangeOf(snap, start, end, s.encoding)
 			ranges[[2]int{start, end}] = r
 		}
 		item := completionItem{Label: c.Label, Kind: completionKinds[c.Kind], Detail: c.Detail, SortText: sortKey(i),
@@ -175,7 +198,7 @@ func (s *Server) markup(md string) map[string]string {
 
 func (s *Server) hover(ctx context.Context, params json.RawMessage) (any, error) {
 	var p positionParams
-	snap, off, err := s.at(ctx, "textDocument/hover", params, &p)
+	snap, off, recent, err := s.atRecent(ctx, "textDocument/hover", params, &p, false)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +216,7 @@ func (s *Server) hover(ctx context.Context, params json.RawMessage) (any, error)
 	if !ok {
 		return nil, nil
 	}
-	return map[string]any{"contents": s.markup(h.Markdown), "range": snap.Mapper.Range(h.Start, h.End, s.encoding)}, nil
+	return map[string]any{"contents": s.markup(h.Markdown), "range": recent.rangeOf(snap, h.Start, h.End, s.encoding)}, nil
 }
 
 // locations converts navigate locations, in any file, to LSP.
@@ -205,6 +228,8 @@ func (s *Server) locations(snap *Snapshot, locs []navigate.Location) []location 
 		switch {
 		case l.Start < 0:
 			// A whole file: its start.
+		case ok && snap.Results.Unit != nil && l.Path == snap.Results.Unit.Path:
+			r = snap.Mapper.Range(l.Start, l.End, s.encoding) // this document
 		case ok:
 			r = position.NewMapper(text).Range(l.Start, l.End, s.encoding)
 		default:
@@ -226,7 +251,7 @@ func (s *Server) locations(snap *Snapshot, locs []navigate.Location) []location 
 
 func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, error) {
 	var p positionParams
-	snap, off, err := s.at(ctx, "textDocument/definition", params, &p)
+	snap, off, recent, err := s.atRecent(ctx, "textDocument/definition", params, &p, false)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +262,21 @@ func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, e
 	if snap.Kind == kindLock {
 		return s.locations(snap, navigate.LockDefinition(res.Unit, res.FlakeUnit, off)), nil
 	}
-	return s.locations(snap, navigate.Definition(res.Unit, off)), nil
+	locs := navigate.Definition(res.Unit, off)
+	if recent != nil {
+		// Places in this file move with the edits made since the
+		// analysis; the others are where they were.
+		out := make([]location, 0, len(locs))
+		for _, l := range locs {
+			if l.Path == recent.path && l.Start >= 0 {
+				out = append(out, location{URI: s.fileURI(l.Path), Range: recent.rangeOf(snap, l.Start, l.End, s.encoding)})
+				continue
+			}
+			out = append(out, s.locations(snap, []navigate.Location{l})...)
+		}
+		return out, nil
+	}
+	return s.locations(snap, locs), nil
 }
 
 func (s *Server) references(ctx context.Context, params json.RawMessage) (any, error) {

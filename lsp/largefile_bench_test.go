@@ -148,6 +148,7 @@ func BenchmarkLargeFileFeaturesServer(b *testing.B) {
 			for _, mode := range []string{"settled", "after-keystroke"} {
 				b.Run(file.name+"/"+filepath.Base(method)+"/"+mode, func(b *testing.B) {
 					var lat []time.Duration
+					recentBefore := recentAnswers.Load()
 					b.ResetTimer()
 					for i := 0; i < b.N; i++ {
 						for _, off := range offs {
@@ -176,6 +177,9 @@ func BenchmarkLargeFileFeaturesServer(b *testing.B) {
 					}
 					b.StopTimer()
 					reportLatencies(b, lat)
+					// How many were answered from the previous analysis
+					// while the current text's ran (recent.go).
+					b.ReportMetric(float64(recentAnswers.Load()-recentBefore)/float64(len(lat)), "recent/op")
 				})
 			}
 		}
@@ -183,5 +187,32 @@ func BenchmarkLargeFileFeaturesServer(b *testing.B) {
 			version++
 			ss.change(uri, version, [5]any{editPos.Line, editPos.Character, editPos.Line, editPos.Character + 1, ""})
 		}
+		// Typing: a letter at a time at the end of a name, completion
+		// asked at the cursor after each, as an editor does; then the
+		// letters are deleted in one edit.
+		b.Run(file.name+"/completion/typing", func(b *testing.B) {
+			var lat []time.Duration
+			recentBefore := recentAnswers.Load()
+			for i := 0; i < b.N; i++ {
+				for k := 0; k < 20; k++ {
+					version++
+					at := position.Position{Line: editPos.Line, Character: editPos.Character + k}
+					ss.change(uri, version, [5]any{at.Line, at.Character, at.Line, at.Character, "x"})
+					at.Character++
+					params := map[string]any{"textDocument": map[string]any{"uri": uri}, "position": at}
+					start := time.Now()
+					if err := ss.call("textDocument/completion", params, nil); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
+				}
+				version++
+				ss.change(uri, version, [5]any{editPos.Line, editPos.Character, editPos.Line, editPos.Character + 20, ""})
+				ss.waitDiags(uri, "the text typed deleted", func(p publishParams) bool { return p.Version != nil && *p.Version == int32(version) })
+			}
+			b.StopTimer()
+			reportLatencies(b, lat)
+			b.ReportMetric(float64(recentAnswers.Load()-recentBefore)/float64(len(lat)), "recent/op")
+		})
 	}
 }

@@ -66,6 +66,10 @@ type Server struct {
 	log  *Logger
 	conn jsonrpc2.Conn
 
+	// analysisGate, when set (tests), is locked and unlocked by a document's
+	// worker before each analysis: holding it holds the analyses.
+	analysisGate *sync.Mutex
+
 	state    atomic.Int32
 	exitCode chan int
 

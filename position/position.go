@@ -195,3 +195,25 @@ func units(r rune, enc Encoding) int {
 	}
 	return 1
 }
+
+// Shifted is the Mapper of text, made from m (the Mapper of the text
+// before edits) without reading text: each edit (start, old end, new end,
+// in the order applied) must have removed and inserted only ASCII bytes
+// other than line breaks, not right after a "\r". The lines are then the
+// same, each moved by the edits before it.
+func (m *Mapper) Shifted(text []byte, edits [][3]int) *Mapper {
+	out := &Mapper{text: text, ascii: m.ascii, lineStarts: append([]int(nil), m.lineStarts...)}
+	for _, e := range edits {
+		delta := e[2] - e[1]
+		if delta == 0 {
+			continue
+		}
+		// Line starts after start are after the edit's end too: the
+		// removed bytes hold no line break.
+		i := sort.SearchInts(out.lineStarts, e[0]+1)
+		for ; i < len(out.lineStarts); i++ {
+			out.lineStarts[i] += delta
+		}
+	}
+	return out
+}

@@ -101,3 +101,42 @@ func TestMapperLines(t *testing.T) {
 		}
 	}
 }
+
+// TestShifted edits texts (LF, CRLF, CR line ends, non-ASCII) at random
+// with ASCII letters, as Shifted allows, and compares the shifted Mapper
+// with one made from the new text.
+func TestShifted(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, text := range []string{
+		"{\n  a = 1;\n  b = \"é😀\";\n}\n",
+		"let\r\n  x = 1;\r\n  y = x;\r\nin y\r\n",
+		"a\rb\rc = 2;\r\rd",
+		"",
+		"no line break at all",
+	} {
+		cur := []byte(text)
+		m := NewMapper(cur)
+		for step := 0; step < 200; step++ {
+			var edits [][3]int
+			for k := 1 + rng.Intn(3); k > 0; k-- {
+				start := rng.Intn(len(cur) + 1)
+				if start > 0 && cur[start-1] == '\r' {
+					continue // not allowed: could split or join a CRLF
+				}
+				end := start
+				for end < len(cur) && end-start < rng.Intn(3) && cur[end] >= 'a' && cur[end] <= 'z' {
+					end++
+				}
+				ins := []byte("xyz"[:rng.Intn(4)])
+				next := append(append(append([]byte{}, cur[:start]...), ins...), cur[end:]...)
+				edits = append(edits, [3]int{start, end, start + len(ins)})
+				cur = next
+			}
+			got, want := m.Shifted(cur, edits), NewMapper(cur)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q after %v: shifted %v, new %v", cur, edits, got.lineStarts, want.lineStarts)
+			}
+			m = got
+		}
+	}
+}
