@@ -271,7 +271,10 @@ module.exports = grammar({
 
     parenthesized: $ => seq('(', field('expression', $._expression), ')'),
 
-    list: $ => seq('[', repeat(field('element', $._expr_select)), ']'),
+    list: $ => seq('[', optional($._elements), ']'),
+
+    // Left-recursive for the reason given at _bindings.
+    _elements: $ => choice(field('element', $._expr_select), seq($._elements, field('element', $._expr_select))),
 
     attrset: $ => seq('{', optional($._bindings), '}'),
 

@@ -3,4 +3,4 @@
 package grammar
 
 // sourceHash is the SHA-256 of src/parser.c followed by src/scanner.c.
-const sourceHash = "01e2a8c79185a753ddb4b7d58e6c41770f6a53cd9118bbecf870c99369efef6f"
+const sourceHash = "17f864619e886deb2f938fbf03cc3d8cbd153e1ad18b0139ea8de2044bb3f142"
