@@ -325,6 +325,12 @@ func (a *analyzer) openBrace(n NodeID) int {
 
 // defineSet makes the bindings of a let or rec set's attributes.
 func (a *analyzer) defineSet(set *attrSet, s *Scope, kind Kind) {
+	if n := len(set.defs); n > 0 && s.Bindings == nil {
+		s.Bindings = make([]*Binding, 0, n)
+		if n > 12 {
+			s.names = make(map[string]*Binding, n)
+		}
+	}
 	for _, d := range set.defs {
 		key := d.keys[0]
 		b := &Binding{Name: d.name, Kind: kind, Start: a.start(key), End: a.end(key), Node: key, Def: d.def,

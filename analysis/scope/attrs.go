@@ -64,6 +64,17 @@ type attrDef struct {
 	value   NodeID // the value expression; NoNode for inherits and path-made sets
 	nested  *attrSet
 	binding *Binding // let and rec: the scope's binding for it
+	key0    [1]NodeID
+}
+
+// newAttrDef makes a definition whose keys are key alone: the key is
+// held in the definition itself (keys of most attributes are never
+// extended), saving an allocation per attribute.
+func newAttrDef(d attrDef, key NodeID) *attrDef {
+	p := &d
+	p.key0[0] = key
+	p.keys = p.key0[:1:1]
+	return p
 }
 
 // dynDef is a dynamic attribute: ${e} = v, or ${e}.b = v (nested set).
@@ -122,6 +133,20 @@ func (a *analyzer) literalSet(value NodeID) *attrSet {
 func (a *analyzer) buildSet(n NodeID) *attrSet {
 	k := a.kind(n)
 	s := &attrSet{node: n, kind: k, rec: k == kRecAttrset || k == kLegacyLet, body: syntax.NoNode}
+	// Room for a definition per binding or inherit (the common case),
+	// and the index of a large set made at once rather than grown.
+	count := 0
+	for c := a.first(n); c != syntax.NoNode; c = a.next(c) {
+		if k := a.kind(c); k == kBinding || k == kInherit {
+			count++
+		}
+	}
+	if count > 0 {
+		s.defs = make([]*attrDef, 0, count)
+	}
+	if count > 12 {
+		s.index = make(map[string]*attrDef, count)
+	}
 	for c := a.first(n); c != syntax.NoNode; c = a.next(c) {
 		switch a.kind(c) {
 		case kBinding:
@@ -188,8 +213,8 @@ func (a *analyzer) addBinding(s *attrSet, b NodeID) {
 		}
 		if !last {
 			if existing == nil {
-				nd := &attrDef{name: name, keys: []NodeID{comp}, def: b, value: syntax.NoNode, source: syntax.NoNode,
-					nested: &attrSet{node: syntax.NoNode, kind: kAttrset}}
+				nd := newAttrDef(attrDef{name: name, def: b, value: syntax.NoNode, source: syntax.NoNode,
+					nested: &attrSet{node: syntax.NoNode, kind: kAttrset}}, comp)
 				if st == keyStatic {
 					cur.add(nd)
 				} else {
@@ -211,7 +236,7 @@ func (a *analyzer) addBinding(s *attrSet, b NodeID) {
 		}
 		lit := a.literalSet(value)
 		if existing == nil {
-			d := &attrDef{name: name, keys: []NodeID{comp}, def: b, value: value, nested: lit, source: syntax.NoNode}
+			d := newAttrDef(attrDef{name: name, def: b, value: value, nested: lit, source: syntax.NoNode}, comp)
 			if st == keyStatic {
 				cur.add(d)
 			} else if value != syntax.NoNode {
@@ -343,8 +368,8 @@ func (a *analyzer) addInherit(s *attrSet, n NodeID) {
 			continue
 		}
 		added = true
-		s.add(&attrDef{name: name, keys: []NodeID{attr}, def: n, inherit: kind, source: source,
-			shared: len(attrs) > 1, value: syntax.NoNode})
+		s.add(newAttrDef(attrDef{name: name, def: n, inherit: kind, source: source,
+			shared: len(attrs) > 1, value: syntax.NoNode}, attr))
 	}
 	if source != syntax.NoNode && !added {
 		// Every name was a duplicate or dynamic: Nix binds no source.
