@@ -40,10 +40,14 @@ type Results struct {
 // snapshot (with diagnostics converted for the client). prev is the
 // document's previous View, if any: what Reparse kept of its tree is
 // copied from it (syntax.NewViewAfter checks that it is that tree's).
-func (s *Server) analyze(d *document, text []byte, tree *syntax.Tree, prev *syntax.View, seq uint64, version int32) *Snapshot {
+// mapper is text's (nil: made here).
+func (s *Server) analyze(d *document, text []byte, mapper *position.Mapper, tree *syntax.Tree, prev *syntax.View, seq uint64, version int32) *Snapshot {
 	st := s.currentSettings()
+	if mapper == nil {
+		mapper = position.NewMapper(text)
+	}
 	snap := &Snapshot{URI: d.uri, Path: d.path, Kind: d.kind, Seq: seq, Version: version, Text: text,
-		Mapper: position.NewMapper(text), Results: &Results{Texts: map[string][]byte{}}}
+		Mapper: mapper, Results: &Results{Texts: map[string][]byte{}}}
 	snap.Large = st.MaxFileSize > 0 && len(text) > st.MaxFileSize
 	snap.Excluded = st.excluded(d.path, s.client.rootPath)
 	res := snap.Results

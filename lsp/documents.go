@@ -70,6 +70,7 @@ type document struct {
 
 	mu      sync.Mutex
 	text    []byte
+	mapper  *position.Mapper // of text; nil until made
 	version int32
 	seq     uint64             // counts changes; a snapshot is current when its Seq equals it
 	changed time.Time          // when the latest change arrived
@@ -197,11 +198,11 @@ func (st *store) release(d *document) {
 }
 
 // change applies edits to the text (already converted to byte offsets).
-func (st *store) change(d *document, version int32, apply func(text []byte) ([]byte, []sitter.EditInput, bool)) {
+func (st *store) change(d *document, version int32, apply func(text []byte, m *position.Mapper) ([]byte, *position.Mapper, []sitter.EditInput, bool)) {
 	d.mu.Lock()
 	before := d.text
-	text, edits, full := apply(d.text)
-	d.text = text
+	text, mapper, edits, full := apply(d.text, d.mapper)
+	d.text, d.mapper = text, mapper
 	d.version = version
 	d.seq++
 	starts, oldEnds, newEnds := make([]int, len(edits)), make([]int, len(edits)), make([]int, len(edits))
@@ -286,7 +287,7 @@ func (st *store) work(ctx context.Context, d *document) {
 			return
 		}
 		d.dirty, d.analyzing = false, true
-		text, edits, reparse, seq, version, changed := d.text, d.edits, d.reparse, d.seq, d.version, d.changed
+		text, mapper, edits, reparse, seq, version, changed := d.text, d.mapper, d.edits, d.reparse, d.seq, d.version, d.changed
 		d.edits, d.reparse = nil, false
 		tree := d.tree
 		d.tree = nil
@@ -336,7 +337,15 @@ func (st *store) work(ctx context.Context, d *document) {
 			g.Lock() // tests hold analyses here
 			g.Unlock()
 		}
-		snap := st.s.analyze(d, text, tree, prev, seq, version)
+		if mapper == nil {
+			mapper = position.NewMapper(text)
+			d.mu.Lock()
+			if d.seq == seq {
+				d.mapper = mapper
+			}
+			d.mu.Unlock()
+		}
+		snap := st.s.analyze(d, text, mapper, tree, prev, seq, version)
 
 		d.mu.Lock()
 		d.tree = tree

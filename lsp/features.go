@@ -552,6 +552,6 @@ func (s *Server) loadUnit(path string) (*unit.Unit, error) {
 	d := &document{uri: pathURI(path), path: path, kind: kindOf("", path)}
 	tree := parseForLoad(data)
 	defer tree.Close()
-	snap := s.analyze(d, data, tree, nil, 0, 0)
+	snap := s.analyze(d, data, nil, tree, nil, 0, 0)
 	return snap.Results.Unit, nil
 }

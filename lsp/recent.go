@@ -67,7 +67,7 @@ func (d *document) noteEdits(before, after []byte, starts, oldEnds, newEnds []in
 	} else {
 		s, oe, ne := starts[0], oldEnds[0], newEnds[0]
 		// Not right after a "\r": letters there could split or join a
-		// CRLF, and the lines must stay the same (Mapper.Shifted).
+		// CRLF (ranges are mapped within their lines).
 		word := s <= oe && oe <= len(before) && s <= ne && ne <= len(after) &&
 			allWordBytes(before[s:oe]) && allWordBytes(after[s:ne]) && (s == 0 || before[s-1] != '\r')
 		d.recent = append(d.recent, recentEdit{seq: d.seq, start: s, oldEnd: oe, newEnd: ne, word: word})
@@ -145,9 +145,9 @@ var recentAnswers atomic.Int64
 func (st *store) recentSnapshot(ctx context.Context, uri string, pos position.Position, enc position.Encoding, atEdit bool) (*Snapshot, int, *recentMap, error) {
 	if d := st.get(uri); d != nil {
 		d.mu.Lock()
-		snap, seq, text := d.snap, d.seq, d.text
+		snap, seq, text, mapper := d.snap, d.seq, d.text, d.mapper
 		var edits []recentEdit
-		ok := snap != nil && snap.Seq != seq && snap.View != nil && usable(snap) &&
+		ok := snap != nil && snap.Seq != seq && snap.View != nil && usable(snap) && mapper != nil &&
 			(snap.Kind == kindNix || snap.Kind == kindFlake) && len(text) >= recentMinSize
 		if ok {
 			for _, e := range d.recent {
@@ -163,13 +163,7 @@ func (st *store) recentSnapshot(ctx context.Context, uri string, pos position.Po
 		}
 		d.mu.Unlock()
 		if ok {
-			shifts := make([][3]int, len(edits))
-			for i, e := range edits {
-				shifts[i] = [3]int{e.start, e.oldEnd, e.newEnd}
-			}
-			// The lines are those of the analysed text, moved: a copy of
-			// its line starts (indexing the text again: 0.9 ms at 650 KB).
-			m := &recentMap{edits: edits, mapper: snap.Mapper.Shifted(text, shifts), path: snap.Results.Unit.Path}
+			m := &recentMap{edits: edits, mapper: mapper, path: snap.Results.Unit.Path}
 			off, touched, inserted := m.back(m.mapper.Offset(pos, enc))
 			if !touched || atEdit && inserted {
 				recentAnswers.Add(1)

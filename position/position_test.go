@@ -1,6 +1,7 @@
 package position
 
 import (
+	"bytes"
 	"math/rand"
 	"reflect"
 	"testing"
@@ -102,41 +103,36 @@ func TestMapperLines(t *testing.T) {
 	}
 }
 
-// TestShifted edits texts (LF, CRLF, CR line ends, non-ASCII) at random
-// with ASCII letters, as Shifted allows, and compares the shifted Mapper
-// with one made from the new text.
-func TestShifted(t *testing.T) {
-	rng := rand.New(rand.NewSource(3))
+// TestEdited makes random edits (line breaks of every kind, non-ASCII
+// text, deletions across lines) and compares Edited with a new Mapper.
+func TestEdited(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	pieces := []string{"", "a", "xyz", "\n", "\n\n", "é", "😀\n", "\r", "\r\n", "ab\ncd", "中文"}
 	for _, text := range []string{
 		"{\n  a = 1;\n  b = \"é😀\";\n}\n",
-		"let\r\n  x = 1;\r\n  y = x;\r\nin y\r\n",
-		"a\rb\rc = 2;\r\rd",
+		"let\r\n  x = 1;\r\nin x\r\n",
 		"",
-		"no line break at all",
+		"one line",
+		"\n\n\n",
 	} {
 		cur := []byte(text)
 		m := NewMapper(cur)
-		for step := 0; step < 200; step++ {
-			var edits [][3]int
-			for k := 1 + rng.Intn(3); k > 0; k-- {
-				start := rng.Intn(len(cur) + 1)
-				if start > 0 && cur[start-1] == '\r' {
-					continue // not allowed: could split or join a CRLF
-				}
-				end := start
-				for end < len(cur) && end-start < rng.Intn(3) && cur[end] >= 'a' && cur[end] <= 'z' {
-					end++
-				}
-				ins := []byte("xyz"[:rng.Intn(4)])
-				next := append(append(append([]byte{}, cur[:start]...), ins...), cur[end:]...)
-				edits = append(edits, [3]int{start, end, start + len(ins)})
-				cur = next
+		for step := 0; step < 500; step++ {
+			start := rng.Intn(len(cur) + 1)
+			end := start + rng.Intn(len(cur)-start+1)
+			if rng.Intn(2) == 0 {
+				end = start + min(len(cur)-start, rng.Intn(3))
 			}
-			got, want := m.Shifted(cur, edits), NewMapper(cur)
+			ins := []byte(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(20) == 0 && bytes.IndexByte(cur, '\r') >= 0 {
+				ins = nil // keep some texts free of CR after a while
+			}
+			next := append(append(append([]byte{}, cur[:start]...), ins...), cur[end:]...)
+			got, want := m.Edited(next, start, end, start+len(ins)), NewMapper(next)
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%q after %v: shifted %v, new %v", cur, edits, got.lineStarts, want.lineStarts)
+				t.Fatalf("%q -> %q (edit %d-%d by %q): edited %v ascii %v, new %v ascii %v", cur, next, start, end, ins, got.lineStarts, got.ascii, want.lineStarts, want.ascii)
 			}
-			m = got
+			cur, m = next, got
 		}
 	}
 }
