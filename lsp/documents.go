@@ -333,9 +333,8 @@ func (st *store) work(ctx context.Context, d *document) {
 			}
 			d.mu.Unlock()
 		}
-		if g := st.s.analysisGate; g != nil {
-			g.Lock() // tests hold analyses here
-			g.Unlock()
+		if hold := st.s.beforeAnalysis; hold != nil {
+			hold() // tests hold analyses here
 		}
 		if mapper == nil {
 			mapper = position.NewMapper(text)

@@ -31,7 +31,12 @@ func TestRecentAnswers(t *testing.T) {
 		t.Fatalf("text of %d bytes is under recentMinSize", len(src))
 	}
 	gate := &sync.Mutex{}
-	ss := newSession(t, func(s *Server) { s.analysisGate = gate })
+	ss := newSession(t, func(s *Server) {
+		s.beforeAnalysis = func() {
+			gate.Lock()
+			defer gate.Unlock()
+		}
+	})
 	ss.initialize(nil)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "all-packages.nix")

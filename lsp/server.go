@@ -66,9 +66,9 @@ type Server struct {
 	log  *Logger
 	conn jsonrpc2.Conn
 
-	// analysisGate, when set (tests), is locked and unlocked by a document's
-	// worker before each analysis: holding it holds the analyses.
-	analysisGate *sync.Mutex
+	// beforeAnalysis, when set (tests), is called by a document's worker
+	// before each analysis: blocking in it holds the analyses.
+	beforeAnalysis func()
 
 	state    atomic.Int32
 	exitCode chan int
