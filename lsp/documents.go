@@ -95,6 +95,7 @@ type document struct {
 	// recent lists the latest edits, for answers from the previous
 	// analysis while the current text's runs (recent.go).
 	recent []recentEdit
+	large  bool // counted in largeDocs (memory.go)
 }
 
 // store holds the open documents by URI.
@@ -151,6 +152,7 @@ func (st *store) open(uri string, version int32, text []byte) *document {
 	path := uriPath(uri)
 	d := &document{uri: uri, path: path, kind: kindOf(uri, path), text: text, version: version,
 		seq: 1, reparse: true, updated: make(chan struct{})}
+	d.setLarge(len(text))
 	st.mu.Lock()
 	old := st.docs[uri]
 	st.docs[uri] = d
@@ -159,6 +161,7 @@ func (st *store) open(uri string, version int32, text []byte) *document {
 	if old != nil { // opened twice: the new text wins
 		old.mu.Lock()
 		old.closed = true
+		old.setLarge(-1)
 		old.mu.Unlock()
 		st.release(old)
 	}
@@ -177,6 +180,7 @@ func (st *store) closeDoc(uri string) *document {
 	st.idle.opened()
 	d.mu.Lock()
 	d.closed = true
+	d.setLarge(-1)
 	d.mu.Unlock()
 	st.release(d)
 	return d
@@ -203,6 +207,7 @@ func (st *store) change(d *document, version int32, apply func(text []byte, m *p
 	before := d.text
 	text, mapper, edits, full := apply(d.text, d.mapper)
 	d.text, d.mapper = text, mapper
+	d.setLarge(len(text))
 	d.version = version
 	d.seq++
 	starts, oldEnds, newEnds := make([]int, len(edits)), make([]int, len(edits)), make([]int, len(edits))
@@ -437,6 +442,7 @@ func (st *store) close() {
 	for _, d := range docs {
 		d.mu.Lock()
 		d.closed = true
+		d.setLarge(-1)
 		d.mu.Unlock()
 		st.release(d)
 	}

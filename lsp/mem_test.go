@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -180,5 +182,56 @@ func TestIdleFree(t *testing.T) {
 	wait()
 	if n.Load() != 1 {
 		t.Fatalf("released after stop")
+	}
+}
+
+// TestLargeDocumentsRaiseGCPercent: opening a document of largeGCSize
+// bytes raises the collector's percent, typing keeps it, and closing it
+// (or shrinking it) restores the setting before.
+func TestLargeDocumentsRaiseGCPercent(t *testing.T) {
+	percent := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
+	}
+	base := percent()
+	if base >= largeGCPercent || base < 0 {
+		t.Skipf("GOGC is %d here: nothing to raise", base)
+	}
+	ss := newSession(t, nil)
+	ss.initialize(nil)
+	big := "{\n" + strings.Repeat("  a = 1;\n", largeGCSize/9+1) + "}\n"
+	// A request after notifications: the server has handled them.
+	barrier := func() {
+		ss.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": "file:///small.nix"}, "position": map[string]int{"line": 0, "character": 0}}, nil)
+	}
+	ss.open("file:///big.nix", big)
+	ss.open("file:///small.nix", "{ }")
+	barrier()
+	if got := percent(); got != largeGCPercent {
+		t.Fatalf("with a large document open: GC percent %d, want %d", got, largeGCPercent)
+	}
+	ss.change("file:///big.nix", 2, [5]any{1, 2, 1, 2, "b"})
+	barrier()
+	if got := percent(); got != largeGCPercent {
+		t.Fatalf("after an edit: GC percent %d", got)
+	}
+	// Replaced by a small text, then large again, then closed.
+	ss.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "file:///big.nix", "version": 3},
+		"contentChanges": []map[string]any{{"text": "{ }"}}})
+	barrier()
+	if got := percent(); got != base {
+		t.Fatalf("after the text shrank: GC percent %d, want %d", got, base)
+	}
+	ss.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "file:///big.nix", "version": 4},
+		"contentChanges": []map[string]any{{"text": big}}})
+	barrier()
+	if got := percent(); got != largeGCPercent {
+		t.Fatalf("large again: GC percent %d", got)
+	}
+	ss.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": "file:///big.nix"}})
+	barrier()
+	if got := percent(); got != base {
+		t.Fatalf("after closing it: GC percent %d, want %d", got, base)
 	}
 }
