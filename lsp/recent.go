@@ -32,9 +32,11 @@ import (
 // millisecond and requests always wait for it.
 const recentMinSize = 64 << 10
 
-// maxRecentEdits bounds the edits an answer may be mapped through; the
-// document keeps at most twice as many.
-const maxRecentEdits = 16
+// maxRecentEdits bounds the edits an answer may be mapped through (each
+// costs a comparison or two); the document keeps at most twice as many.
+// Keys repeated or typed fast can outrun an analysis of a large file by a
+// dozen edits.
+const maxRecentEdits = 64
 
 // recentEdit is one edit of a document's text: [start, oldEnd) of the text
 // before it became [start, newEnd).
