@@ -36,10 +36,10 @@ var hiddenExpected = map[string]bool{
 
 const maxExpected = 6
 
-// expectedBefore lists the tokens valid just before the error node, or
-// nothing when there are too many to be useful.
-func expectedBefore(errNode *sitter.Node) []string {
-	prev := errNode.PrevSibling()
+// expectedBefore lists the tokens valid just before the error node (whose
+// previous sibling is prev, nil if none), or nothing when there are too
+// many to be useful.
+func expectedBefore(errNode, prev *sitter.Node) []string {
 	var state C.uint16_t
 	if prev != nil {
 		state = C.ts_node_next_parse_state(*(*C.ts_node_copy)(unsafe.Pointer(prev)))

@@ -274,34 +274,22 @@ func errorsOf(root *sitter.Node, v *View) []Error {
 		})
 	}
 	if root.HasError() {
-		c := sitter.NewTreeCursor(root)
-		for {
-			n := c.CurrentNode()
-			descend := n.HasError()
+		walkErrors(root, func(n, prev *sitter.Node) bool {
 			switch {
 			case n.IsMissing():
 				add(n, "expected "+describe(n.Type(), n.IsNamed()))
-				descend = false
+				return false
 			case n.IsError():
-				errs = append(errs, errorFor(n, src))
-				descend = false
+				errs = append(errs, errorFor(n, prev, src))
+				return false
 			case n.IsNamed() && n.EndByte() == n.StartByte() && n.Type() != grammar.KindSourceFile:
 				// Error recovery inserted a token that is hidden in the tree
 				// (the text of a path): the node is there but has no text.
 				add(n, "expected "+describe(n.Type(), true))
-				descend = false
+				return false
 			}
-			if descend && c.GoToFirstChild() {
-				continue
-			}
-			for !c.GoToNextSibling() {
-				if !c.GoToParent() {
-					goto lexical
-				}
-			}
-		}
-	lexical:
-		c.Close()
+			return n.HasError()
+		})
 	}
 	var lines lineIndex
 	addAt := func(n NodeID, msg string) {
@@ -497,9 +485,39 @@ func lexicalError(v *View, n NodeID) string {
 	return ""
 }
 
+// walkErrors visits the nodes under root in preorder, descending only
+// where visit says so, with each node's previous sibling (nil for a first
+// child). ts_node_prev_sibling would find that sibling by walking down
+// from the root, as long as the hidden list holding a set's bindings, for
+// each error node; the walk keeps it instead.
+func walkErrors(root *sitter.Node, visit func(n, prev *sitter.Node) (descend bool)) {
+	c := sitter.NewTreeCursor(root)
+	defer c.Close()
+	prev := []*sitter.Node{nil} // by depth
+	for {
+		n := c.CurrentNode()
+		if visit(n, prev[len(prev)-1]) && c.GoToFirstChild() {
+			prev = append(prev, nil)
+			continue
+		}
+		for left := n; ; {
+			prev[len(prev)-1] = left
+			if c.GoToNextSibling() {
+				break
+			}
+			if !c.GoToParent() {
+				return
+			}
+			prev = prev[:len(prev)-1]
+			left = c.CurrentNode()
+		}
+	}
+}
+
 // errorFor describes an ERROR node: what it starts with, and what the
-// parser would have accepted there.
-func errorFor(n *sitter.Node, src []byte) Error {
+// parser would have accepted there (after prev, its previous sibling, nil
+// if none).
+func errorFor(n, prev *sitter.Node, src []byte) Error {
 	e := Error{
 		StartByte: n.StartByte(), EndByte: n.EndByte(),
 		Start: n.StartPoint(), End: n.EndPoint(),
@@ -520,7 +538,7 @@ func errorFor(n *sitter.Node, src []byte) Error {
 		}
 	}
 	e.Message = "unexpected " + unexpected
-	if exp := expectedBefore(n); len(exp) > 0 {
+	if exp := expectedBefore(n, prev); len(exp) > 0 {
 		e.Message += ", expected " + joinOr(exp)
 	}
 	// An error that runs to the end of the file usually means a bracket
