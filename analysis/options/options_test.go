@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/gob"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 var (
@@ -424,5 +426,44 @@ func TestIndentedStrings(t *testing.T) {
 		if !ok || got != tt.want {
 			t.Errorf("%s = %q, want %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestSelfReferentialSubmodule: a submodule whose options include an option
+// of its own type is read once and its repetition left open (the build
+// used to recurse without end: a fuzzed module, kept in
+// testdata/fuzz/FuzzBuild).
+func TestSelfReferentialSubmodule(t *testing.T) {
+	root := t.TempDir()
+	module := `{ lib, ... }:
+let
+  userOpts = { name, ... }: {
+    options.shell = lib.mkOption { type = lib.types.str; };
+    options.users = lib.mkOption { type = lib.types.attrsOf (lib.types.submodule userOpts); };
+    options.more = lib.mkOption { type = lib.types.submoduleWith { modules = [ userOpts ]; }; };
+  };
+in {
+  options.users.users = lib.mkOption { type = lib.types.attrsOf (lib.types.submodule userOpts); };
+}
+`
+	if err := os.WriteFile(filepath.Join(root, "m.nix"), []byte(module), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	ix, err := Build(ctx, root, []string{"m.nix"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"users.users.<name>.shell", "users.users.<name>.users", "users.users.<name>.more"} {
+		if _, ok := ix.Lookup(p(path)); !ok {
+			t.Errorf("%s not found", path)
+		}
+	}
+	if !ix.IsOpen(p("users.users.alice.users.bob.shell")) {
+		t.Error("the repetition is not open")
+	}
+	if _, ok := ix.Lookup(p("users.users.<name>.users.<name>.shell")); ok {
+		t.Error("the repetition was read again")
 	}
 }

@@ -20,6 +20,10 @@ var debug = os.Getenv("OPTIONS_DEBUG") != ""
 // maxDepth bounds the following of names, imports and nested types.
 const maxDepth = 40
 
+// maxOptionPath bounds the length of an option path read through
+// submodules (NixOS's longest are about a dozen names).
+const maxOptionPath = 64
+
 // file is one parsed module file.
 type file struct {
 	rel string // slash-separated, relative to the root
@@ -84,6 +88,18 @@ type walker struct {
 	handled map[*file]map[syntax.NodeID]bool // rename calls already read
 	files   map[string]*file                 // files read in place
 	nest    int                              // selections being followed
+	// expanding holds the submodules whose options are being read: a
+	// submodule whose options include an option of its own type (a
+	// let-bound module naming itself) is read once, its repetition left
+	// open. Each option's type starts a new depth, so depth alone did
+	// not stop that cycle (a fuzzed module read 17,000 levels deep).
+	expanding map[nodeKey]bool
+}
+
+// nodeKey is a node of a file, whatever the environment it is read in.
+type nodeKey struct {
+	f *file
+	n syntax.NodeID
 }
 
 func (w *walker) skip(prefix []string) {
@@ -1315,6 +1331,12 @@ func (w *walker) renderApply(x expr, depth int) (typeInfo, bool) {
 // possibly inside attrsOf, listOf, nullOr...); it reports whether the
 // type is one whose attributes are all declared that way.
 func (w *walker) subOptions(x expr, p []string, depth int) bool {
+	if len(p) > maxOptionPath {
+		// A cycle the expansions did not see (each option's type starts
+		// a new depth): leave the rest open.
+		w.open(p)
+		return true
+	}
 	x = w.strip(x, false)
 	if !x.valid() || depth > maxDepth || x.kind() != grammar.KindApply {
 		return false
@@ -1370,6 +1392,16 @@ func (w *walker) subOptions(x expr, p []string, depth int) bool {
 		return w.alternatives(alts, p, depth)
 	case fn == "submodule" && len(args) == 1:
 		m := w.strip(args[0], false)
+		key := nodeKey{m.e.f, m.n}
+		if w.expanding[key] {
+			w.open(p)
+			return true
+		}
+		if w.expanding == nil {
+			w.expanding = map[nodeKey]bool{}
+		}
+		w.expanding[key] = true
+		defer delete(w.expanding, key)
 		if m.kind() == grammar.KindList {
 			for _, el := range m.v().Children(m.n, grammar.FieldElement, nil) {
 				w.module(expr{el, m.e}, p, depth+1)
@@ -1385,6 +1417,17 @@ func (w *walker) subOptions(x expr, p []string, depth int) bool {
 		if !ok {
 			return false
 		}
+		mods := w.strip(ms, false)
+		key := nodeKey{mods.e.f, mods.n}
+		if w.expanding[key] {
+			w.open(p)
+			return true
+		}
+		if w.expanding == nil {
+			w.expanding = map[nodeKey]bool{}
+		}
+		w.expanding[key] = true
+		defer delete(w.expanding, key)
 		w.imports(ms, p, depth+1)
 		return true
 	}
