@@ -20,9 +20,10 @@ import (
 // file of at least recentMinSize bytes. The request's position is mapped
 // back through the edits, the answer's ranges forward. Hover and
 // definition are answered so only away from the edited text; completion
-// also at the end of text typed since (insertions only: the word before
-// the cursor then extends the word the previous analysis saw, and the
-// client filters by the longer one), and such a list is marked incomplete
+// also in or next to text inserted since, when the edits there were only
+// insertions (typing: the word before the cursor then extends the word the
+// previous analysis saw, and the client filters by the longer one), and
+// such a list is marked incomplete
 // so the client asks again as typing goes on. What such an answer can miss
 // is the meaning of the edited names themselves (a binding renamed by the
 // keystroke), for the few milliseconds until the new analysis is
@@ -143,7 +144,7 @@ var recentAnswers atomic.Int64
 // from, and the offset there. When the current text's analysis is still
 // running and the previous one may answer (see above), that one, with
 // the map to the current text; otherwise it waits as snapshot does and
-// the map is nil. atEdit allows positions at the end of inserted text.
+// the map is nil. atEdit allows positions in or next to inserted text.
 func (st *store) recentSnapshot(ctx context.Context, uri string, pos position.Position, enc position.Encoding, atEdit bool) (*Snapshot, int, *recentMap, error) {
 	if d := st.get(uri); d != nil {
 		d.mu.Lock()
