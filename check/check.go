@@ -144,6 +144,14 @@ func Analyze(in Input) Output {
 		view = syntax.NewView(tree, in.Src)
 	}
 	out := Output{View: view}
+	// In large files the scope analysis starts at once, beside the syntax
+	// errors (it reads only the View); its result is dropped if the
+	// analyses turn to a repaired text below.
+	var early chan *scope.Result
+	if len(in.Src) >= parallelFrom {
+		early = make(chan *scope.Result, 1)
+		go func() { early <- scope.Analyze(view, scope.Options{File: in.Path, Flake: in.Flake}) }()
+	}
 	errs, repaired := tree.Diagnose(view)
 	out.Diagnostics = SyntaxDiagnostics(in.Path, errs)
 	// With syntax errors that could be repaired in place (a missing ';'
@@ -183,9 +191,12 @@ func Analyze(in Input) Output {
 	// a goroutine costs more than it saves.
 	scoped := make(chan *scope.Result, 1)
 	analyzeScope := func() { scoped <- scope.Analyze(out.View, scope.Options{File: in.Path, Flake: in.Flake}) }
-	if len(in.Src) >= parallelFrom {
+	switch {
+	case early != nil && out.View == view:
+		scoped = early
+	case len(in.Src) >= parallelFrom:
 		go analyzeScope()
-	} else {
+	default:
 		analyzeScope()
 	}
 	addScope := func() {
