@@ -1392,16 +1392,11 @@ func (w *walker) subOptions(x expr, p []string, depth int) bool {
 		return w.alternatives(alts, p, depth)
 	case fn == "submodule" && len(args) == 1:
 		m := w.strip(args[0], false)
-		key := nodeKey{m.e.f, m.n}
-		if w.expanding[key] {
-			w.open(p)
+		done, ok := w.expand(m, p)
+		if !ok {
 			return true
 		}
-		if w.expanding == nil {
-			w.expanding = map[nodeKey]bool{}
-		}
-		w.expanding[key] = true
-		defer delete(w.expanding, key)
+		defer done()
 		if m.kind() == grammar.KindList {
 			for _, el := range m.v().Children(m.n, grammar.FieldElement, nil) {
 				w.module(expr{el, m.e}, p, depth+1)
@@ -1417,21 +1412,31 @@ func (w *walker) subOptions(x expr, p []string, depth int) bool {
 		if !ok {
 			return false
 		}
-		mods := w.strip(ms, false)
-		key := nodeKey{mods.e.f, mods.n}
-		if w.expanding[key] {
-			w.open(p)
+		done, ok := w.expand(w.strip(ms, false), p)
+		if !ok {
 			return true
 		}
-		if w.expanding == nil {
-			w.expanding = map[nodeKey]bool{}
-		}
-		w.expanding[key] = true
-		defer delete(w.expanding, key)
+		defer done()
 		w.imports(ms, p, depth+1)
 		return true
 	}
 	return false
+}
+
+// expand marks the submodule m as being read at p; done unmarks it. When
+// m is already being read (its options include one of its own type), p
+// is left open and ok is false.
+func (w *walker) expand(m expr, p []string) (done func(), ok bool) {
+	key := nodeKey{m.e.f, m.n}
+	if w.expanding[key] {
+		w.open(p)
+		return nil, false
+	}
+	if w.expanding == nil {
+		w.expanding = map[nodeKey]bool{}
+	}
+	w.expanding[key] = true
+	return func() { delete(w.expanding, key) }, true
 }
 
 // alternatives reads either / oneOf: sub-options are all known when one
