@@ -210,11 +210,7 @@ func (st *store) change(d *document, version int32, apply func(text []byte, m *p
 	d.setLarge(len(text))
 	d.version = version
 	d.seq++
-	starts, oldEnds, newEnds := make([]int, len(edits)), make([]int, len(edits)), make([]int, len(edits))
-	for i, e := range edits {
-		starts[i], oldEnds[i], newEnds[i] = int(e.StartIndex), int(e.OldEndIndex), int(e.NewEndIndex)
-	}
-	d.noteEdits(before, text, starts, oldEnds, newEnds, full)
+	d.noteEdits(before, text, edits, full)
 	d.changed = time.Now()
 	if full {
 		d.reparse, d.edits = true, nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync/atomic"
 
+	sitter "github.com/smacker/go-tree-sitter"
+
 	"github.com/flake-lsp/flake-lsp/position"
 )
 
@@ -64,11 +66,11 @@ func allWordBytes(b []byte) bool {
 // noteEdits records the edits of one didChange (under d.mu). before and
 // after are the texts around it; only a change made of one edit is
 // classified (the texts between several edits are not kept).
-func (d *document) noteEdits(before, after []byte, starts, oldEnds, newEnds []int, full bool) {
-	if full || len(starts) != 1 {
+func (d *document) noteEdits(before, after []byte, edits []sitter.EditInput, full bool) {
+	if full || len(edits) != 1 {
 		d.recent = append(d.recent, recentEdit{seq: d.seq})
 	} else {
-		s, oe, ne := starts[0], oldEnds[0], newEnds[0]
+		s, oe, ne := int(edits[0].StartIndex), int(edits[0].OldEndIndex), int(edits[0].NewEndIndex)
 		// Not right after a "\r": letters there could split or join a
 		// CRLF (ranges are mapped within their lines).
 		word := s <= oe && oe <= len(before) && s <= ne && ne <= len(after) &&
